@@ -1,0 +1,36 @@
+# Two commands for a fresh machine (see README "Quick start"):
+#   make lab    set everything up (first time only) and open the course in JupyterLab
+#   make test   set everything up (first time only) and run every test, notebooks included
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# PyPI's Linux torch wheel pulls several GB of CUDA libraries; the course runs on
+# the CPU, so torch comes from PyTorch's CPU-only index. The pin itself lives in pyproject.toml.
+TORCH_PIN       := $(shell grep -o '"torch==[^"]*"' pyproject.toml | tr -d '"')
+TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
+
+.PHONY: setup lab test data bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install "$(TORCH_PIN)" --extra-index-url $(TORCH_CPU_INDEX)
+	$(BIN)/python -m pip install -e .
+	touch $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
+
+test: setup
+	$(BIN)/python -m pytest
+
+data: setup
+	$(BIN)/python -m course_utils.datagen
+
+bench: setup
+	$(BIN)/python benchmarks/bench_harness.py
+
+clean:
+	rm -rf $(VENV) runs .pytest_cache

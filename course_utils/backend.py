@@ -1,0 +1,54 @@
+"""Which model backend the course uses, chosen from the environment.
+
+In order:
+
+1. `OPENAI_API_KEY` is set             -> OpenAI's API;
+2. `COURSE_BASE_URL` is set            -> that OpenAI-compatible server (vLLM, Ollama,
+   llama.cpp, LM Studio...), with `COURSE_API_KEY` if the server needs one;
+3. neither                             -> the course's embedded offline backend:
+   no key, no GPU, no network.
+
+A `.env` file in the repository (or any folder above the notebook) is read first;
+variables already set in the environment win. Keys are never printed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from dotenv import find_dotenv, load_dotenv
+
+
+@dataclass(frozen=True)
+class Backend:
+    kind: str  # "openai", "compatible" or "offline"
+    base_url: str | None  # None means the provider's default URL
+    has_key: bool  # whether an API key was found (the key itself is never kept here)
+
+    def describe(self) -> str:
+        """One line for humans; never contains a key."""
+        if self.kind == "openai":
+            return "Backend: OpenAI API (key from OPENAI_API_KEY)"
+        if self.kind == "compatible":
+            key = "with COURSE_API_KEY" if self.has_key else "no key"
+            return f"Backend: OpenAI-compatible server at {self.base_url} ({key})"
+        return "Backend: embedded offline model (no key, no GPU, no network needed)"
+
+
+def load_env_file() -> None:
+    """Read a `.env` file from the current folder or a parent, without overriding."""
+    path = find_dotenv(usecwd=True)
+    if path:
+        load_dotenv(path, override=False, encoding="utf-8")
+
+
+def choose_backend() -> Backend:
+    """The backend selected by the environment, in the order described above."""
+    load_env_file()
+    if os.environ.get("OPENAI_API_KEY", "").strip():
+        return Backend("openai", os.environ.get("OPENAI_BASE_URL") or None, True)
+    base_url = os.environ.get("COURSE_BASE_URL", "").strip()
+    if base_url:
+        return Backend("compatible", base_url, bool(os.environ.get("COURSE_API_KEY")))
+    return Backend("offline", None, False)

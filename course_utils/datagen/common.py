@@ -1,0 +1,83 @@
+"""Small utilities shared by the seeded data generators.
+
+Every generator takes its randomness from `rng(name)`, so each data set has its own
+stream: changing the practice databases never reshuffles the Acme data. Files are
+written in a canonical form (UTF-8, "\\n" line endings, stable key order) so that a
+second run reproduces them byte for byte; SQLite files are compared by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+MASTER_SEED = 20231106  # DevDay 2023, where the talk this course follows was given
+
+
+def rng(name: str) -> random.Random:
+    """A random generator seeded from MASTER_SEED and a data set's name."""
+    digest = hashlib.sha256(f"{MASTER_SEED}:{name}".encode("utf-8")).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text with Unix line endings, creating parent folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    """Write one JSON object per line, keys in the order given, non-ASCII kept readable."""
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    write_text(path, "\n".join(lines) + "\n")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """Read a JSONL file written by `write_jsonl`."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def build_sqlite(path: Path, schema_sql: str, tables: dict[str, list[tuple]]) -> None:
+    """Create a fresh SQLite file from CREATE statements and rows per table.
+
+    The file is rebuilt from scratch (never appended to) and VACUUMed, so its content
+    depends only on the arguments.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    con = sqlite3.connect(path)
+    try:
+        con.executescript(schema_sql)
+        for table, rows in tables.items():
+            if not rows:
+                continue
+            marks = ",".join("?" * len(rows[0]))
+            con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+
+
+def sqlite_content(path: Path) -> dict[str, object]:
+    """Schema and every row of a SQLite file, for content-for-content comparison."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        schema = con.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        rows = {}
+        for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+        ):
+            rows[name] = con.execute(f'SELECT * FROM "{name}"').fetchall()
+        return {"schema": schema, "rows": rows}
+    finally:
+        con.close()
