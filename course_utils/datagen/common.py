@@ -15,6 +15,8 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
+from course_utils.datasets import read_jsonl  # noqa: F401  (re-exported for the generators)
+
 MASTER_SEED = 20231106  # DevDay 2023, where the talk this course follows was given
 
 
@@ -35,12 +37,6 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     """Write one JSON object per line, keys in the order given, non-ASCII kept readable."""
     lines = [json.dumps(row, ensure_ascii=False) for row in rows]
     write_text(path, "\n".join(lines) + "\n")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """Read a JSONL file written by `write_jsonl`."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def build_sqlite(path: Path, schema_sql: str, tables: dict[str, list[tuple]]) -> None:
@@ -68,7 +64,7 @@ def build_sqlite(path: Path, schema_sql: str, tables: dict[str, list[tuple]]) ->
 
 def sqlite_content(path: Path) -> dict[str, object]:
     """Schema and every row of a SQLite file, for content-for-content comparison."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
         schema = con.execute(
             "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
