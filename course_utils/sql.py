@@ -195,13 +195,24 @@ def row_counts(db_path):
             for name in table_names(db_path)}
 
 
-def schema_text(db_path, sample_rows=0):
+def foreign_keys(db_path):
+    """Every declared foreign key as (from table, from column, to table, to column)."""
+    return [(name, from_column, to_table, to_column)
+            for name in table_names(db_path)
+            for _id, _seq, to_table, from_column, to_column, *_rest
+            in run_sql(db_path, f"PRAGMA foreign_key_list({_quote(name)})")]
+
+
+def schema_text(db_path, sample_rows=0, tables=None):
     """The CREATE TABLE statements of a database, ready to paste into a prompt.
 
     With sample_rows=N, each statement is followed by a comment showing the table's first N rows.
+    With tables=[...], only those tables are included.
     """
     blocks = []
     for name, create_statement in _table_statements(db_path):
+        if tables is not None and name not in tables:
+            continue
         block = create_statement.strip() + ";"
         if sample_rows > 0:
             query = f"SELECT * FROM {_quote(name)} LIMIT {int(sample_rows)}"

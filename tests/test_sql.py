@@ -183,3 +183,18 @@ def test_schema_text(shop_db):
     assert "cust_id | cust_nm | city" in with_rows
     assert " | ".join(map(str, CUSTOMERS[2])) in with_rows
     assert " | ".join(map(str, CUSTOMERS[3])) not in with_rows
+    only_customers = schema_text(shop_db, tables=["cust_mstr"])
+    assert only_customers.count("CREATE TABLE") == 1 and "cust_nm TEXT" in only_customers
+
+
+def test_foreign_keys_lists_declared_references(tmp_path):
+    db = tmp_path / "fk.sqlite"
+    con = sqlite3.connect(db)
+    con.executescript(
+        "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE child (id INTEGER, parent_id INTEGER REFERENCES parent(id));"
+    )
+    con.close()
+    from course_utils.sql import foreign_keys
+
+    assert foreign_keys(db) == [("child", "parent_id", "parent", "id")]
