@@ -231,3 +231,15 @@ PROMOTIONS = {
     "BF25": ("Black Friday, 25% off", 0.25),
     "PLUS5": ("Acme Plus member 5% off", 0.05),
 }
+
+
+# ---------------------------------------------------------------------------------------
+# Added for the analytics database (acme_db.py); shared so the knowledge base can agree.
+# ---------------------------------------------------------------------------------------
+
+# The last day each discontinued product was sold (no order lines after this date).
+DISCONTINUED_ON = {
+    "TNT-300": date(2024, 6, 30),
+    "PCK-300": date(2024, 12, 31),
+    "FTW-200": date(2025, 3, 31),
+}

@@ -1,0 +1,21 @@
+"""Hints for the "your turn" exercises, kept apart so the notebooks do not spoil them.
+
+Each exercise has hints from gentle to nearly-the-answer; `exercises.hint(id, level)`
+prints one.
+"""
+
+HINTS = {
+    "00.1": [
+        "Customers live in one table; the data dictionary (data/acme/dictionary.md) says which.",
+        "The customer master table is cust_mstr, and each customer's home region is in rgn_cd.",
+        "Count rows per region: SELECT <region column>, COUNT(*) FROM <table> GROUP BY <region column>.",
+    ],
+    "00.2": [
+        "The categories are: correct, no_sql, syntax_error, unknown_table_or_column, refused, "
+        "timeout, wrong_result (and execution_error for other SQLite errors).",
+        "A query that runs but returns other rows is a wrong_result; one that writes is refused; "
+        "text with no SELECT in it has no_sql.",
+        "An unterminated string is a syntax error; a table name that does not exist is "
+        "unknown_table_or_column.",
+    ],
+}
