@@ -67,37 +67,57 @@ def grouped_bar_chart(
     return ax
 
 
+def _layers(tables, foreign_keys):
+    """Rows of a top-down layout: tables nothing refers onwards from on top, their users below."""
+    refers_to = {name: {dst for src, _, dst, _ in foreign_keys if src == name and dst != name}
+                 for name in tables}
+    depth = {}
+
+    def depth_of(name, seen=()):
+        if name not in depth:  # depth = longest chain of foreign keys below the table
+            below = [depth_of(d, seen + (name,)) for d in refers_to[name] if d not in seen]
+            depth[name] = 1 + max(below, default=-1)
+        return depth[name]
+
+    rows = [[] for _ in range(1 + max(depth_of(name) for name in tables))]
+    for name in tables:
+        rows[depth[name]].append(name)
+    # Order each row by the mean position of the tables it refers to, to limit crossing arrows.
+    position = {}
+    for row in rows:
+        row.sort(key=lambda n: sum(position[d] for d in refers_to[n]) / len(refers_to[n])
+                 if refers_to[n] else -1)
+        position.update({name: i - (len(row) - 1) / 2 for i, name in enumerate(row)})
+    return rows, position
+
+
 def relationship_diagram(
     tables: Mapping[str, Sequence[str]],
     foreign_keys: Sequence[tuple[str, str, str, str]],
     title: str,
     ax=None,
 ):
-    """Tables as boxes on a circle, an arrow for each foreign key (from table -> to table).
+    """Tables as boxes, an arrow for each foreign key, pointing at the table referred to.
 
     `tables` maps a table name to its column names; `foreign_keys` holds
-    (from_table, from_column, to_table, to_column) tuples.
+    (from_table, from_column, to_table, to_column) tuples. Referenced (reference) tables
+    sit at the top, the tables that refer to them below.
     """
+    rows, x_of = _layers(tables, foreign_keys)
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 10))
-    names = list(tables)
-    angle = {name: 2 * math.pi * i / len(names) for i, name in enumerate(names)}
-    position = {name: (math.cos(a), math.sin(a)) for name, a in angle.items()}
-    for src, src_col, dst, dst_col in foreign_keys:
-        (x0, y0), (x1, y1) = position[src], position[dst]
-        ax.annotate(
-            "", xy=(x1, y1), xytext=(x0, y0),
-            arrowprops=dict(arrowstyle="-|>", color="#888888", shrinkA=28, shrinkB=28),
-        )
-        ax.text((x0 + x1) / 2, (y0 + y1) / 2, src_col, fontsize=7, color="#555555",
-                ha="center", va="center", backgroundcolor="white")
-    for name, (x, y) in position.items():
-        columns = tables[name]
-        shown = ", ".join(columns[:4]) + (", ..." if len(columns) > 4 else "")
-        ax.text(x, y, f"{name}\n({len(columns)} columns)\n{shown}", ha="center", va="center",
-                fontsize=8, bbox=dict(boxstyle="round", facecolor="#E8EEF7", edgecolor="#4C72B0"))
-    ax.set_xlim(-1.45, 1.45)
-    ax.set_ylim(-1.3, 1.3)
+        _, ax = plt.subplots(figsize=(2.4 * max(map(len, rows)) + 2, 1.5 * len(rows) + 1))
+    xy = {name: (2.4 * x_of[name], -depth) for depth, row in enumerate(rows) for name in row}
+    for src, src_col, dst, _dst_col in foreign_keys:
+        if src == dst:
+            continue  # a table referring to itself (e.g. a referral) needs no arrow
+        ax.annotate("", xy=xy[dst], xytext=xy[src],
+                    arrowprops=dict(arrowstyle="-|>", color="#999999", shrinkA=16, shrinkB=16))
+    for name, (x, y) in xy.items():
+        ax.text(x, y, f"{name}\n{len(tables[name])} columns", ha="center", va="center", fontsize=9,
+                bbox=dict(boxstyle="round", facecolor="#E8EEF7", edgecolor="#4C72B0"))
+    xs = [x for x, _ in xy.values()]
+    ax.set_xlim(min(xs) - 1.5, max(xs) + 1.5)
+    ax.set_ylim(-len(rows) + 0.5, 0.5)
     ax.set_axis_off()
     ax.set_title(title)
     return ax

@@ -58,8 +58,15 @@ _FENCE = re.compile(r"```[ \t]*([\w+-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
 _STATEMENT_START = r"(?:SELECT\b|WITH\s+(?:RECURSIVE\s+)?[\w\"`\[\]]+\s*(?:\([^)]*\))?\s*AS\s*\()"
 # In prose, "select" is also an English word, so mid-sentence we accept only capitals...
 _START_IN_CAPITALS = re.compile(r"\b" + _STATEMENT_START)
+# Statements that would change the database count as SQL too, so that the harness refuses them
+# (category "refused") instead of reporting that the answer has no SQL. Each needs its second
+# keyword, so that a sentence starting with "Update:" is not mistaken for SQL.
+_WRITE_START = (r"(?:DROP\s+(?:TABLE|INDEX|VIEW|TRIGGER)\b|DELETE\s+FROM\b|INSERT\s+(?:OR\s+\w+\s+)?INTO\b"
+                r"|REPLACE\s+INTO\b|UPDATE\s+[\w\"`\[\]]+\s+SET\b|CREATE\s+(?:TEMP\w*\s+)?(?:TABLE|INDEX"
+                r"|VIEW|TRIGGER)\b|ALTER\s+TABLE\b|ATTACH\s+(?:DATABASE\s+)?'|DETACH\b|PRAGMA\s+\w+|VACUUM\b)")
 # ...while at the start of a line any case will do.
-_START_OF_LINE = re.compile(r"^[ \t]*(" + _STATEMENT_START + ")", re.IGNORECASE | re.MULTILINE)
+_START_OF_LINE = re.compile(r"^[ \t]*(" + _STATEMENT_START + "|" + _WRITE_START + ")",
+                            re.IGNORECASE | re.MULTILINE)
 
 
 def _clean(sql):
@@ -88,7 +95,8 @@ def extract_sql(text):
     """The SQL in a model's answer, or None when there is none.
 
     Looks for a ```sql fenced block first, then a plain ``` block, then for the first statement that
-    starts with SELECT or WITH in the prose. The trailing semicolon is removed.
+    starts with SELECT or WITH in the prose (or, at the start of a line, a statement that writes, so
+    that it is refused rather than ignored). The trailing semicolon is removed.
     """
     if not text:
         return None

@@ -44,6 +44,9 @@ def staff_db(tmp_path):
     ("You can run `SELECT COUNT(*) FROM emp` to count them.", "SELECT COUNT(*) FROM emp"),
     ("The answer:\nSELECT 1\n\nIt returns one row.", "SELECT 1"),
     ("With a join you could select the rows you need.", None),
+    ("DROP TABLE emp", "DROP TABLE emp"),  # a write is still SQL: the harness must refuse it
+    ("Sure:\ndelete from emp where sal > 90;", "delete from emp where sal > 90"),
+    ("Update: I checked the schema and cannot find the table.", None),
     ("I don't know which table holds employees.", None),
     ("", None),
     (None, None),
@@ -128,6 +131,7 @@ GOLD = "SELECT emp_nm, sal FROM emp WHERE dept_cd = 'OPS'"
     ("```sql\nSELECT sal, emp_nm FROM emp WHERE dept_cd = 'OPS'\n```", sql_eval.CORRECT),
     ("SELECT emp_nm, sal FROM emp WHERE sal < 90 AND sal > 75", sql_eval.CORRECT),
     ("Sorry, I cannot answer that.", sql_eval.NO_SQL),
+    ("DROP TABLE emp", sql_eval.REFUSED),
     ("SELECT emp_nm sal FROM emp WHERE dept_cd = = 'OPS'", sql_eval.SYNTAX_ERROR),
     ("SELECT emp_nm, sal FROM emp WHERE", sql_eval.SYNTAX_ERROR),
     ("SELECT name, salary FROM emp WHERE dept_cd = 'OPS'", sql_eval.UNKNOWN_TABLE_OR_COLUMN),
