@@ -10,31 +10,15 @@
 """
 
 import argparse
-import json
-import sys
 import time
 from pathlib import Path
 
+from course_utils.datasets import ACME_DB, ACME_DIR, read_jsonl
 from course_utils.runner import evaluate
 from course_utils.sql import run_sql
 from course_utils.sql_eval import sql_scorer
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def read_questions(path):
-    path = Path(path)
-    if not path.is_file():
-        sys.exit(f"No question file at {path}. Generate the course data first with: "
-                 "python -m course_utils.datagen")
-    with open(path, encoding="utf-8") as file:
-        return [json.loads(line) for line in file if line.strip()]
-
-
 def bench_gold_queries(db_path, questions):
-    if not Path(db_path).is_file():
-        sys.exit(f"No database at {db_path}. Generate the course data first with: "
-                 "python -m course_utils.datagen")
     started = time.perf_counter()
     for question in questions:
         run_sql(db_path, question["sql"])
@@ -79,8 +63,8 @@ def bench_concurrency(n_questions, workers, sleep_s):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default=ROOT / "data" / "acme" / "acme.sqlite", type=Path)
-    parser.add_argument("--questions", default=ROOT / "data" / "acme" / "test.jsonl", type=Path)
+    parser.add_argument("--db", default=ACME_DB, type=Path)
+    parser.add_argument("--questions", default=ACME_DIR / "test.jsonl", type=Path)
     parser.add_argument("--n", type=int, default=40, help="questions for the concurrency test")
     parser.add_argument("--workers", type=int, default=8)
     parser.add_argument("--sleep", type=float, default=0.1, help="seconds per simulated call")
@@ -88,7 +72,7 @@ def main():
     args = parser.parse_args()
 
     if not args.skip_gold:
-        bench_gold_queries(args.db, read_questions(args.questions))
+        bench_gold_queries(args.db, read_jsonl(args.questions))
     bench_concurrency(args.n, args.workers, args.sleep)
 
 
