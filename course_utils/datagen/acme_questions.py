@@ -27,7 +27,7 @@ from course_utils.datagen.acme_dictionary import IDIOM_NAMES
 from course_utils.datagen.acme_handwritten import HANDWRITTEN
 from course_utils.datagen.acme_intents import INTENTS, Intent
 from course_utils.datagen.acme_slots import SLOTS
-from course_utils.datagen.common import rng, write_jsonl
+from course_utils.datagen.common import order_is_ambiguous, rng, write_jsonl
 from course_utils.difficulty import spider_difficulty
 
 PATTERN_TAGS = ("aggregate", "where", "join", "left_join", "group_by", "having", "order_by",
@@ -74,36 +74,6 @@ def pattern_tags(sql: str) -> list[str]:
         "date_math": bool(re.search(r"\b(julianday|strftime|date)\s*\(", sql, re.IGNORECASE)),
     }
     return [tag for tag in PATTERN_TAGS if found[tag]]
-
-
-def order_is_ambiguous(con: sqlite3.Connection, sql: str) -> bool:
-    """True when ORDER BY has ties among the rows shown (or at the cut of a LIMIT).
-
-    Then "the top 3" or "sorted by count" has more than one right answer.
-    """
-    tree = sqlglot.parse_one(sql, read="sqlite")
-    order = tree.args.get("order")
-    if not isinstance(tree, exp.Select) or order is None:
-        return False
-    aliases = {a.alias: a.this for a in tree.expressions if isinstance(a, exp.Alias)}
-    keys = []
-    for ordered in order.expressions:
-        key = ordered.this
-        if isinstance(key, exp.Column) and not key.table and key.name in aliases:
-            key = aliases[key.name]
-        keys.append(key.copy())
-    width = len(tree.expressions)
-    probe = tree.copy()
-    probe.set("expressions", [*probe.expressions, *keys])
-    limit = tree.args.get("limit")
-    probe.set("limit", None)
-    if limit is not None:
-        probe = probe.limit(int(limit.expression.name) + 1)
-    rows = con.execute(probe.sql(dialect="sqlite")).fetchall()
-    return any(
-        before[width:] == after[width:] and before[:width] != after[:width]
-        for before, after in zip(rows, rows[1:])
-    )
 
 
 def answer_is_clear(con: sqlite3.Connection, sql: str, empty_expected: bool = False) -> bool:

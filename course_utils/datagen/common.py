@@ -15,6 +15,9 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
+import sqlglot
+from sqlglot import exp
+
 from course_utils.datasets import read_jsonl  # noqa: F401  (re-exported for the generators)
 
 MASTER_SEED = 20231106  # DevDay 2023, where the talk this course follows was given
@@ -77,3 +80,33 @@ def sqlite_content(path: Path) -> dict[str, object]:
         return {"schema": schema, "rows": rows}
     finally:
         con.close()
+
+
+def order_is_ambiguous(con: sqlite3.Connection, sql: str) -> bool:
+    """True when ORDER BY has ties among the rows shown (or at the cut of a LIMIT).
+
+    Then "the top 3" or "sorted by count" has more than one right answer.
+    """
+    tree = sqlglot.parse_one(sql, read="sqlite")
+    order = tree.args.get("order")
+    if not isinstance(tree, exp.Select) or order is None:
+        return False
+    aliases = {a.alias: a.this for a in tree.expressions if isinstance(a, exp.Alias)}
+    keys = []
+    for ordered in order.expressions:
+        key = ordered.this
+        if isinstance(key, exp.Column) and not key.table and key.name in aliases:
+            key = aliases[key.name]
+        keys.append(key.copy())
+    width = len(tree.expressions)
+    probe = tree.copy()
+    probe.set("expressions", [*probe.expressions, *keys])
+    limit = tree.args.get("limit")
+    probe.set("limit", None)
+    if limit is not None:
+        probe = probe.limit(int(limit.expression.name) + 1)
+    rows = con.execute(probe.sql(dialect="sqlite")).fetchall()
+    return any(
+        before[width:] == after[width:] and before[:width] != after[:width]
+        for before, after in zip(rows, rows[1:])
+    )

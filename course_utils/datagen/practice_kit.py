@@ -24,6 +24,7 @@ from typing import Callable
 import sqlglot
 from sqlglot import exp
 
+from course_utils.datagen.common import order_is_ambiguous
 from course_utils.difficulty import spider_difficulty
 
 QUESTIONS_PER_INTENT = 3  # each intent is asked this many times, each time in another phrasing
@@ -106,36 +107,12 @@ def sql_literal_values(values: dict) -> dict:
     return {k: v.replace("'", "''") if isinstance(v, str) else v for k, v in values.items()}
 
 
-def has_ambiguous_order(con: sqlite3.Connection, sql: str) -> bool:
-    """True when the gold query's ORDER BY leaves the order of its answer open.
-
-    That happens when two different result rows share the same sort key inside the
-    rows shown (or just at the cut of a LIMIT): then "the top 3" or "sorted by year"
-    has more than one right answer, so the question is not asked.
-    """
-    tree = sqlglot.parse_one(sql, read="sqlite")
-    order, limit = tree.args.get("order"), tree.args.get("limit")
-    if not isinstance(tree, exp.Select) or order is None:
-        return False
-    keys = [key.this.copy() for key in order.expressions]
-    width = len(tree.expressions)
-    probe = tree.copy()
-    probe.set("expressions", [*probe.expressions, *keys])
-    if limit is not None:
-        probe = probe.limit(int(limit.expression.name) + 1)
-    rows = con.execute(probe.sql(dialect="sqlite")).fetchall()
-    return any(
-        before[width:] == after[width:] and before[:width] != after[:width]
-        for before, after in zip(rows, rows[1:])
-    )
-
-
 def answers_as_promised(con: sqlite3.Connection, it: Intent, sql: str) -> bool:
     """Does the gold query return what the intent promises (rows, or none, and no tie)?"""
     rows = con.execute(sql).fetchall()
     if "empty_result" in it.tags.split():
         return not rows
-    return bool(rows) and not has_ambiguous_order(con, sql)
+    return bool(rows) and not order_is_ambiguous(con, sql)
 
 
 def fill(it: Intent, phrasing: str, values: dict) -> tuple[str, str]:
