@@ -6,7 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # PyPI's Linux torch wheel pulls several GB of CUDA libraries; the course runs on
-# the CPU, so torch comes from PyTorch's CPU-only index. The pin itself lives in pyproject.toml.
+# the CPU, so torch alone comes from PyTorch's CPU-only index (its own dependencies,
+# like everything else, from PyPI in the next step). The pin lives in pyproject.toml.
 TORCH_PIN       := $(shell grep -o '"torch==[^"]*"' pyproject.toml | tr -d '"')
 TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 
@@ -16,7 +17,7 @@ setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install "$(TORCH_PIN)" --extra-index-url $(TORCH_CPU_INDEX)
+	$(BIN)/python -m pip install "$(TORCH_PIN)" --index-url $(TORCH_CPU_INDEX) --no-deps
 	$(BIN)/python -m pip install -e .
 	touch $(STAMP)
 

@@ -51,7 +51,10 @@ def test_torch_comes_from_the_cpu_index_everywhere():
     pip_section = next(d["pip"] for d in environment_yml()["dependencies"] if isinstance(d, dict))
     assert f"--extra-index-url {cpu_index}" in pip_section
     assert cpu_index in (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert cpu_index in (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert cpu_index in readme
+    torch_pin = next(r for r in pyproject_requirements() if r.startswith("torch=="))
+    assert f"pip install {torch_pin} --index-url {cpu_index}" in readme, "README's torch pin is stale"
 
 
 def test_ci_runs_the_readme_test_command():
