@@ -21,8 +21,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -e .
 	touch $(STAMP)
 
+# Jupyter refuses to start as root unless told to (containers and some workshop VMs run as root).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: setup
-	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
+	$(BIN)/jupyter lab notebooks/00_welcome.ipynb $(ALLOW_ROOT)
 
 test: setup
 	$(BIN)/python -m pytest
