@@ -21,6 +21,8 @@ PRACTICE_DIR = DATA_DIR / "practice"
 KB_DIR = DATA_DIR / "kb"
 KB_DOCS_DIR = KB_DIR / "docs"
 KB_QA = KB_DIR / "qa.jsonl"
+TICKETS_DIR = DATA_DIR / "tickets"
+TICKET_LABELS = TICKETS_DIR / "labels.md"
 
 
 class DataFormatError(ValueError):
@@ -109,3 +111,10 @@ def load_kb_docs() -> list[dict]:
 def load_kb_qa() -> list[dict]:
     """The knowledge-base QA set (answer is None where the docs cannot answer)."""
     return read_jsonl(KB_QA)
+
+
+def load_tickets(split: str) -> list[dict]:
+    """Acme support messages with their label: split is 'train' or 'test'."""
+    if split not in ("train", "test"):
+        raise ValueError(f"split must be 'train' or 'test', not {split!r}")
+    return read_jsonl(TICKETS_DIR / f"{split}.jsonl")

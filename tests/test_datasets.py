@@ -47,6 +47,7 @@ def test_unclosed_front_matter_is_an_error():
 @pytest.mark.parametrize("path", [
     datasets.ACME_DB, datasets.ACME_DICTIONARY, datasets.ACME_DIR / "train.jsonl",
     datasets.ACME_DIR / "test.jsonl", datasets.PRACTICE_DIR / "splits.json", datasets.KB_QA,
+    datasets.TICKET_LABELS, datasets.TICKETS_DIR / "train.jsonl", datasets.TICKETS_DIR / "test.jsonl",
 ])
 def test_data_contract_paths_exist(path):
     assert path.is_file(), path
@@ -61,3 +62,4 @@ def test_loaders_return_the_committed_data():
     docs = datasets.load_kb_docs()
     assert docs and all({"id", "title", "body"} <= doc.keys() for doc in docs)
     assert datasets.load_kb_qa()
+    assert {t["label"] for t in datasets.load_tickets("test")} == {t["label"] for t in datasets.load_tickets("train")}

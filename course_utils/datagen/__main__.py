@@ -8,13 +8,14 @@ import argparse
 import time
 from pathlib import Path
 
-from course_utils.datagen import acme_db, kb, practice
+from course_utils.datagen import acme_db, kb, practice, tickets
 from course_utils.datasets import DATA_DIR
 
 GENERATORS = {
     "acme": acme_db.generate,  # data/acme: database, dictionary, train/test questions
     "practice": practice.generate,  # data/practice: small databases in other domains
     "kb": kb.generate,  # data/kb: knowledge-base documents and QA set
+    "tickets": tickets.generate,  # data/tickets: support-ticket classification set and label guide
 }
 
 
