@@ -37,3 +37,11 @@ def test_categories():
     assert score_answer("I don't know.", "45 days")["category"] == ABSTAINED
     assert score_answer("The passages do not contain the answer.", None) == {"correct": True, "category": CORRECT}
     assert score_answer("It costs $12.", None)["category"] == ANSWERED_UNANSWERABLE
+
+
+def test_label_scoring():
+    from course_utils.label_eval import score_label
+
+    assert score_label(" SHIP.", "SHIP")["correct"]
+    assert score_label("BILL", "SHIP", ["SHIP", "BILL"])["category"] == "wrong_label"
+    assert score_label("It is about shipping", "SHIP", ["SHIP", "BILL"])["category"] == "not_a_label"

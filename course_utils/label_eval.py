@@ -1,0 +1,28 @@
+"""Scoring classification answers: the response must be the gold label (and nothing else)."""
+
+from __future__ import annotations
+
+CORRECT = "correct"
+WRONG_LABEL = "wrong_label"
+NOT_A_LABEL = "not_a_label"
+
+
+def score_label(response: str, gold: str, labels=()) -> dict:
+    """Correct when the response, stripped of spaces, quotes and a final full stop, is the label."""
+    said = (response or "").strip().strip("\"'`*").rstrip(".").strip()
+    if said.lower() == gold.lower():
+        category = CORRECT
+    elif labels and said.lower() not in {label.lower() for label in labels}:
+        category = NOT_A_LABEL
+    else:
+        category = WRONG_LABEL
+    return {"correct": category == CORRECT, "category": category}
+
+
+def label_scorer(labels=(), label_key: str = "label"):
+    """A scorer for course_utils.runner.evaluate over items with a gold `label`."""
+
+    def score(item: dict, prediction) -> dict:
+        return score_label(prediction.text, item[label_key], labels)
+
+    return score

@@ -1,0 +1,378 @@
+"""acme-tiny: the course's small offline model, trained from scratch on the course's own data.
+
+What it is, honestly: not a language model that writes free text. It is a small neural
+network (a few hundred thousand weights) on top of the pretrained all-MiniLM-L6-v2 sentence
+embedder. For a chat request it
+
+1. reads the prompt into question, passages, labels and examples (prompt_reader.py);
+2. embeds them and computes simple overlap features (features.py);
+3. scores every possible *start* of an answer (network below): quote sentence i of the
+   passages, say "The passages do not contain the answer.", say "I don't know.", explain what
+   it can do, or pick label k;
+4. writes the chosen answer out word by word; after a quoted sentence it decides again
+   whether to quote a second one or stop.
+
+The scores are real logits from trained weights, so sampling (temperature, top_p, n, seed)
+and logprobs are real too. Each technique helps it only through mechanism: no passages, no
+quote; better passages, better quotes; label descriptions and examples change the label
+scores; fine-tuning changes the weights (and learns a prototype per label it is trained on).
+
+The network is a Hugging Face PreTrainedModel, saved with save_pretrained, so the same tools
+(from_pretrained, PEFT) apply as for open models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import torch
+from torch import nn
+from transformers import PretrainedConfig, PreTrainedModel
+
+from course_utils.models import choice_for
+from course_utils.offline.features import (GLOBAL_FEATURES, LABEL_FEATURES, MAX_LABELS, MAX_SENTENCES,
+                                           SENTENCE_FEATURES, Embedder, Features, content_words, featurize)
+from course_utils.offline.prompt_reader import read_prompt
+from course_utils.offline.protocol import Prompt
+
+MODEL_ID = choice_for("chat", "offline").default  # "acme-tiny", from the course's one registry
+WEIGHTS_DIR = Path(__file__).resolve().parent / "weights" / MODEL_ID
+
+# The fixed answers, in the order of the network's fixed head.
+ABSTAIN = "The passages do not contain the answer."
+DONT_KNOW = "I don't know."
+CAPABILITY = (
+    "I am acme-tiny, the course's small offline model. I can answer a question from passages you "
+    "put in the prompt, and classify a text into labels you list. For anything else, switch to a "
+    "larger model: set OPENAI_API_KEY, or COURSE_BASE_URL for an OpenAI-compatible server."
+)
+FIXED_ANSWERS = (ABSTAIN, DONT_KNOW, CAPABILITY)
+N_FIXED = len(FIXED_ANSWERS)
+CONTINUE_FEATURES = 6
+STOP_FEATURES = 4
+NEG = -1e9  # the logit of an impossible token
+
+
+# --------------------------------------------------------------------------------------
+# 1. The network
+
+
+class AcmeTinyConfig(PretrainedConfig):
+    model_type = "acme_tiny"
+
+    def __init__(self, embed_dim: int = 384, hidden: int = 96, label_slots: int = 64,
+                 label_names: list[str] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.embed_dim = embed_dim  # size of the sentence embeddings (all-MiniLM-L6-v2: 384)
+        self.hidden = hidden  # width of the scoring MLPs
+        self.label_slots = label_slots  # how many label prototypes fine-tuning can learn
+        self.label_names = list(label_names or [])  # the labels that own a prototype slot
+
+
+def _mlp(inputs: int, hidden: int, outputs: int) -> nn.Sequential:
+    return nn.Sequential(nn.Linear(inputs, hidden), nn.GELU(), nn.Linear(hidden, hidden), nn.GELU(),
+                         nn.Linear(hidden, outputs))
+
+
+class AcmeTinyNetwork(PreTrainedModel):
+    """Scores answer starts: quote a sentence, a fixed answer, or a label."""
+
+    config_class = AcmeTinyConfig
+
+    def __init__(self, config: AcmeTinyConfig):
+        super().__init__(config)
+        d, h = config.embed_dim, config.hidden
+        self.sentence_scorer = _mlp(3 * d + SENTENCE_FEATURES, h, 1)
+        self.label_scorer = _mlp(3 * d + LABEL_FEATURES, h, 1)
+        self.fixed_head = _mlp(d + GLOBAL_FEATURES, h, N_FIXED)
+        self.continue_scorer = _mlp(CONTINUE_FEATURES, 32, 1)
+        self.stop_head = _mlp(STOP_FEATURES, 32, 1)
+        self.label_memory = nn.Embedding(config.label_slots, d)  # prototypes learned by fine-tuning
+        self.memory_query = nn.Linear(d, d, bias=False)
+        self.post_init()
+        nn.init.zeros_(self.label_memory.weight)  # the base model has learned no label yet
+
+    def _init_weights(self, module):
+        if isinstance(module, nn.Linear):
+            nn.init.xavier_uniform_(module.weight)
+            if module.bias is not None:
+                nn.init.zeros_(module.bias)
+
+    @staticmethod
+    def _pairs(question, candidates, features):
+        """[q, c, q*c, features] for each candidate: (B, N, 3D + F)."""
+        q = question.unsqueeze(1).expand_as(candidates)
+        return torch.cat([q, candidates, q * candidates, features], dim=-1)
+
+    def forward(self, question, sentences, sentence_features, sentence_mask, labels, label_features,
+                label_mask, label_slots, global_features, task):
+        """Logits of every answer start: (B, N_FIXED + MAX_SENTENCES + MAX_LABELS).
+
+        task: (B,) 0 = question with passages, 1 = question without, 2 = classification.
+        """
+        sentence_logits = self.sentence_scorer(self._pairs(question, sentences, sentence_features)).squeeze(-1)
+        label_logits = self.label_scorer(self._pairs(question, labels, label_features)).squeeze(-1)
+        memory = self.label_memory(label_slots.clamp(min=0))  # (B, K, D)
+        recalled = (memory * self.memory_query(question).unsqueeze(1)).sum(-1)
+        label_logits = label_logits + recalled * (label_slots >= 0)
+        fixed_logits = self.fixed_head(torch.cat([question, global_features], dim=-1))
+
+        allowed_fixed = torch.stack([task == 0, task == 1, task == 1], dim=-1)
+        fixed_logits = fixed_logits.masked_fill(~allowed_fixed, NEG)
+        sentence_logits = sentence_logits.masked_fill(~(sentence_mask & (task == 0).unsqueeze(1)), NEG)
+        label_logits = label_logits.masked_fill(~(label_mask & (task == 2).unsqueeze(1)), NEG)
+        return torch.cat([fixed_logits, sentence_logits, label_logits], dim=-1)
+
+    def next_sentence_logits(self, first_logits, continue_features, stop_features):
+        """After quoting a sentence: logits of [stop, quote sentence j...] (1 + M,)."""
+        more = self.continue_scorer(continue_features).squeeze(-1)
+        stop = self.stop_head(stop_features)
+        return torch.cat([stop, more])
+
+
+# --------------------------------------------------------------------------------------
+# 2. From a read prompt to tensors, and back
+
+
+@dataclass
+class Example:
+    """One request, featurised, with the answer starts the network must score."""
+
+    features: Features
+    task: int  # 0 question with passages, 1 question without, 2 classification
+    target: list[int] = field(default_factory=list)  # answer starts (indices into the logits)
+
+
+def task_of(features: Features) -> int:
+    if features.labels:
+        return 2
+    return 0 if features.sentences else 1
+
+
+def batch_tensors(examples: Sequence[Example], config: AcmeTinyConfig) -> dict[str, torch.Tensor]:
+    """Pad a list of examples into the network's input tensors."""
+    b, d = len(examples), config.embed_dim
+    t = {
+        "question": torch.zeros(b, d),
+        "sentences": torch.zeros(b, MAX_SENTENCES, d),
+        "sentence_features": torch.zeros(b, MAX_SENTENCES, SENTENCE_FEATURES),
+        "sentence_mask": torch.zeros(b, MAX_SENTENCES, dtype=torch.bool),
+        "labels": torch.zeros(b, MAX_LABELS, d),
+        "label_features": torch.zeros(b, MAX_LABELS, LABEL_FEATURES),
+        "label_mask": torch.zeros(b, MAX_LABELS, dtype=torch.bool),
+        "label_slots": torch.full((b, MAX_LABELS), -1, dtype=torch.long),
+        "global_features": torch.zeros(b, GLOBAL_FEATURES),
+        "task": torch.zeros(b, dtype=torch.long),
+    }
+    slot_of = {name.lower(): i for i, name in enumerate(config.label_names)}
+    for i, ex in enumerate(examples):
+        f = ex.features
+        m, k = len(f.sentences), len(f.labels)
+        t["question"][i] = torch.from_numpy(f.question)
+        t["sentences"][i, :m] = torch.from_numpy(f.sentence_vectors)
+        t["sentence_features"][i, :m] = torch.from_numpy(f.sentence_features)
+        t["sentence_mask"][i, :m] = True
+        t["labels"][i, :k] = torch.from_numpy(f.label_vectors)
+        t["label_features"][i, :k] = torch.from_numpy(f.label_features)
+        t["label_mask"][i, :k] = True
+        t["label_slots"][i, :k] = torch.tensor([slot_of.get(n.lower(), -1) for n in f.labels])
+        t["global_features"][i] = torch.from_numpy(f.global_features)
+        t["task"][i] = ex.task
+    return t
+
+
+def continuation_inputs(f: Features, first: int, logits: torch.Tensor):
+    """Features for "quote another sentence after sentence `first`, or stop?"."""
+    vectors = torch.from_numpy(f.sentence_vectors)
+    scores = logits[N_FIXED:N_FIXED + len(f.sentences)].detach()
+    words = [content_words(s) for s in f.sentences]
+    covered = f.question_words & words[first]
+    q_size = max(1, len(f.question_words))
+    rows = []
+    for j in range(len(f.sentences)):
+        rows.append([
+            float(scores[j] - scores[first]),
+            float(vectors[j] @ vectors[first]),
+            float(f.sentence_passage[j] == f.sentence_passage[first]),
+            len((f.question_words & words[j]) - covered) / q_size,
+            float(f.sentence_features[j, 0]),
+            float(j == first),
+        ])
+    others = torch.cat([scores[:first], scores[first + 1:]])
+    stop = [float(scores[first] - (others.max() if len(others) else scores[first] - 10)),
+            len(covered) / q_size, float(f.sentence_features[first, 0]), min(len(f.sentences), 50) / 50]
+    return torch.tensor(rows, dtype=torch.float32), torch.tensor(stop, dtype=torch.float32)
+
+
+def second_step_logits(network: AcmeTinyNetwork, f: Features, first: int, logits: torch.Tensor) -> torch.Tensor:
+    """Logits of [stop, quote sentence 0..M-1] after quoting `first`; the same one cannot repeat."""
+    rows, stop = continuation_inputs(f, first, logits)
+    out = network.next_sentence_logits(logits, rows, stop)
+    out[1 + first] = NEG
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# 3. The served model: tokens in, logits out (course_utils.offline.protocol.ChatModel)
+#
+# Token ids: 0 ends the answer; then, for each possible answer segment s (fixed answers,
+# sentences, labels), a token that starts it as the first segment, a token that starts it
+# after another segment (with a leading space), and one token per following word.
+
+N_SEGMENTS = N_FIXED + MAX_SENTENCES + MAX_LABELS
+MAX_WORDS = 160  # words per segment; longer sentences are cut here
+EOS = 0
+FIRST_START = 1
+LATER_START = FIRST_START + N_SEGMENTS
+WORDS = LATER_START + N_SEGMENTS
+VOCAB_SIZE = WORDS + N_SEGMENTS * (MAX_WORDS - 1)
+
+
+@dataclass
+class PromptState:
+    features: Features
+    task: int
+    logits: np.ndarray  # first-step logits over segments
+    logits_tensor: torch.Tensor
+    segment_words: list[list[str]]  # the words of each segment ([] where the segment is absent)
+    second_steps: dict = field(default_factory=dict)  # first sentence -> second-step logits
+
+
+class AcmeTinyChat:
+    """acme-tiny (or a fine-tuned version of it) behind the ChatModel protocol."""
+
+    vocab_size = VOCAB_SIZE
+    eos_id = EOS
+    context_length = 32_768  # prompt tokens it accepts; it reads MAX_SENTENCES candidate sentences of them
+
+    def __init__(self, model_id: str, network: AcmeTinyNetwork, embed: Embedder):
+        self.id = model_id
+        self.network = network.eval()
+        self.embed = embed
+
+    def read_prompt(self, messages: Sequence[dict]) -> Prompt:
+        read = read_prompt(messages)
+        features = featurize(read, self.embed)
+        task = task_of(features)
+        with torch.no_grad():
+            logits = self.network(**batch_tensors([Example(features, task)], self.network.config))[0]
+        words = [answer.split() for answer in FIXED_ANSWERS]
+        words += [s.split() for s in features.sentences] + [[]] * (MAX_SENTENCES - len(features.sentences))
+        words += [[name] for name in features.labels] + [[]] * (MAX_LABELS - len(features.labels))
+        state = PromptState(features, task, logits.numpy(), logits, [w[:MAX_WORDS] for w in words])
+        return Prompt(n_tokens=self.embed.count_tokens(read.full_text), state=state)
+
+    def _segments_so_far(self, state: PromptState, generated: Sequence[int]):
+        """(segments started, words of the current segment emitted so far)."""
+        segments, emitted = [], 0
+        for token in generated:
+            if FIRST_START <= token < WORDS:
+                segments.append((token - FIRST_START) % N_SEGMENTS)
+                emitted = 1
+            elif token >= WORDS:
+                emitted += 1
+        return segments, emitted
+
+    def next_token_logits(self, prompt: Prompt, generated: Sequence[int]) -> np.ndarray:
+        state: PromptState = prompt.state
+        out = np.full(VOCAB_SIZE, NEG, dtype=np.float32)
+        segments, emitted = self._segments_so_far(state, generated)
+        if not segments:  # the first decision: how to start the answer
+            out[FIRST_START:FIRST_START + N_SEGMENTS] = state.logits
+            return out
+        current = segments[-1]
+        if emitted < len(state.segment_words[current]):  # inside a segment: the next word follows
+            out[WORDS + current * (MAX_WORDS - 1) + emitted - 1] = 0.0
+            return out
+        sentence = current - N_FIXED
+        if state.task == 0 and 0 <= sentence < len(state.features.sentences) and len(segments) == 1:
+            if sentence not in state.second_steps:
+                with torch.no_grad():
+                    state.second_steps[sentence] = second_step_logits(
+                        self.network, state.features, sentence, state.logits_tensor).numpy()
+            second = state.second_steps[sentence]
+            out[EOS] = second[0]
+            m = len(state.features.sentences)
+            out[LATER_START + N_FIXED:LATER_START + N_FIXED + m] = second[1:1 + m]
+            return out
+        out[EOS] = 0.0
+        return out
+
+    def token_text(self, prompt: Prompt, token_id: int) -> str:
+        words = prompt.state.segment_words
+        if token_id == EOS:
+            return ""
+        if token_id < LATER_START:
+            segment = words[token_id - FIRST_START]
+            return segment[0] if segment else ""
+        if token_id < WORDS:
+            segment = words[token_id - LATER_START]
+            return " " + segment[0] if segment else ""
+        segment, position = divmod(token_id - WORDS, MAX_WORDS - 1)
+        return " " + words[segment][position + 1] if position + 1 < len(words[segment]) else ""
+
+    def count_tokens(self, text: str) -> int:
+        return self.embed.count_tokens(text)
+
+
+# --------------------------------------------------------------------------------------
+# 4. Loading
+
+
+def load_network(folder: Path = WEIGHTS_DIR) -> AcmeTinyNetwork:
+    if not (Path(folder) / "config.json").is_file():
+        raise FileNotFoundError(
+            f"No acme-tiny weights in {folder}. Train them with `python -m course_utils.offline.train_base`."
+        )
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar in every notebook cell
+    return AcmeTinyNetwork.from_pretrained(folder)
+
+
+
+class AcmeTinyLoader:
+    """Serves acme-tiny and its fine-tuned versions (course_utils.offline.protocol.ModelLoader)."""
+
+    def __init__(self, embed: Embedder):
+        self.embed = embed
+
+    def base_model_ids(self) -> list[str]:
+        return [MODEL_ID]
+
+    def load_base(self, model_id: str) -> AcmeTinyChat:
+        if model_id != MODEL_ID:
+            raise KeyError(f"unknown base model {model_id!r}; the offline backend serves {MODEL_ID!r}")
+        return AcmeTinyChat(MODEL_ID, load_network(), self.embed)
+
+    def load_fine_tuned(self, model_id: str, folder: Path) -> AcmeTinyChat:
+        return AcmeTinyChat(model_id, load_network(folder), self.embed)
+
+
+_embedder: Embedder | None = None
+
+
+def shared_embedder() -> Embedder:
+    """One embedder (and its cache) for the whole process."""
+    global _embedder
+    if _embedder is None:
+        _embedder = Embedder()
+    return _embedder
+
+
+def default_loader() -> AcmeTinyLoader:
+    return AcmeTinyLoader(shared_embedder())
+
+
+def default_trainer():
+    from course_utils.offline.training import AcmeTinyTrainer
+
+    def base_network(model_id: str) -> AcmeTinyNetwork:
+        if model_id != MODEL_ID:
+            raise ValueError(f"acme-tiny fine-tunes from {MODEL_ID!r}; {model_id!r} cannot be a base yet.")
+        return load_network()
+
+    return AcmeTinyTrainer(shared_embedder(), base_network)

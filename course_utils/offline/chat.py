@@ -1,0 +1,249 @@
+"""POST /v1/chat/completions: a request in, OpenAI's response (or its stream of chunks) out.
+
+The request is read with the parameters OpenAI documents; the ones this offline model cannot
+use (tools, response_format, penalties, logit_bias...) are accepted and ignored, so code
+written for OpenAI runs unchanged. The completion itself comes from `generation.py`; this
+module only turns it into OpenAI's shapes, built with the `openai` SDK's own types so that
+what the SDK parses is exactly what it would get from OpenAI:
+
+    non-streamed  one `chat.completion` object with `choices`, `usage`, `system_fingerprint`
+    streamed      server-sent events `data: {chat.completion.chunk}` then `data: [DONE]`;
+                  a first chunk with the role, one per piece of text, one with the
+                  finish_reason per choice, and, with stream_options.include_usage, a last
+                  chunk whose `choices` is empty and whose `usage` counts everything.
+
+With n > 1, choices are generated one after the other from the same random generator (so a
+seed reproduces all of them); a stream sends choice 0's chunks, then choice 1's, each chunk
+tagged with its `index`, which is how clients tell choices apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Iterator, Literal
+
+from openai.types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionMessage
+from openai.types.chat.chat_completion import Choice, ChoiceLogprobs
+from openai.types.chat.chat_completion_chunk import Choice as ChunkChoice
+from openai.types.chat.chat_completion_chunk import ChoiceDelta
+from openai.types.chat.chat_completion_chunk import ChoiceLogprobs as ChunkLogprobs
+from openai.types.chat.chat_completion_token_logprob import ChatCompletionTokenLogprob, TopLogprob
+from openai.types.completion_usage import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import APIError, bad_request
+from .generation import (
+    DEFAULT_MAX_TOKENS,
+    MAX_TOP_LOGPROBS,
+    Finished,
+    Piece,
+    SamplingParams,
+    TokenLogprob,
+    complete,
+    generate,
+    make_rng,
+)
+from .registry import ModelRegistry, SerializedModel
+from .storage import new_id, now
+
+MAX_STOP_SEQUENCES = 4  # OpenAI accepts up to 4 stop strings
+MAX_CHOICES = 128  # OpenAI's limit on n
+
+
+class ChatRequest(BaseModel):
+    """The body of a chat completion request (unknown fields are accepted and ignored)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    model: str
+    messages: list[dict[str, Any]] = Field(min_length=1)
+    temperature: float | None = Field(None, ge=0, le=2)
+    top_p: float | None = Field(None, gt=0, le=1)
+    n: int | None = Field(None, ge=1, le=MAX_CHOICES)
+    seed: int | None = None
+    max_tokens: int | None = Field(None, ge=1)
+    max_completion_tokens: int | None = Field(None, ge=1)
+    stop: str | list[str] | None = None
+    logprobs: bool | None = None
+    top_logprobs: int | None = Field(None, ge=0, le=MAX_TOP_LOGPROBS)
+    stream: bool | None = None
+    stream_options: dict[str, Any] | None = None
+
+
+def message_text(message: dict, index: int) -> dict:
+    """A message as {"role", "content"} with text content (content parts are joined)."""
+    role = message.get("role")
+    if role not in ("system", "developer", "user", "assistant", "tool", "function"):
+        raise bad_request(f"Invalid value for 'messages[{index}].role': {role!r}.",
+                          param=f"messages[{index}].role")
+    content = message.get("content")
+    if isinstance(content, list):
+        texts = []
+        for part in content:
+            if not isinstance(part, dict) or part.get("type") != "text":
+                kind = part.get("type") if isinstance(part, dict) else type(part).__name__
+                raise bad_request(
+                    f"The offline model reads text only; 'messages[{index}].content' has a {kind!r} part.",
+                    param=f"messages[{index}].content",
+                )
+            texts.append(str(part.get("text", "")))
+        content = "\n".join(texts)
+    elif content is None:
+        content = ""  # e.g. an assistant turn that only called tools
+    elif not isinstance(content, str):
+        raise bad_request(f"'messages[{index}].content' must be a string or a list of parts.",
+                          param=f"messages[{index}].content")
+    return {"role": role, "content": content}
+
+
+def sampling_params(request: ChatRequest, room: int) -> SamplingParams:
+    """The request's sampling settings, with OpenAI's defaults and the context's limit."""
+    stop = [request.stop] if isinstance(request.stop, str) else list(request.stop or [])
+    if len(stop) > MAX_STOP_SEQUENCES:
+        raise bad_request(f"'stop' takes at most {MAX_STOP_SEQUENCES} strings.", param="stop")
+    if request.top_logprobs and not request.logprobs:
+        raise bad_request("'top_logprobs' needs 'logprobs' set to true.", param="top_logprobs")
+    limit = request.max_completion_tokens or request.max_tokens or DEFAULT_MAX_TOKENS
+    return SamplingParams(
+        temperature=1.0 if request.temperature is None else request.temperature,
+        top_p=1.0 if request.top_p is None else request.top_p,
+        max_tokens=min(limit, room),  # the completion stops ("length") where the context ends
+        stop=stop,
+        logprobs=bool(request.logprobs),
+        top_logprobs=request.top_logprobs or 0,
+    )
+
+
+def fingerprint(model_id: str) -> str:
+    """A stable system_fingerprint per model (it changes only if the model id does)."""
+    return "fp_" + hashlib.sha256(model_id.encode("utf-8")).hexdigest()[:10]
+
+
+def _api_logprobs(entries: list[TokenLogprob]) -> list[ChatCompletionTokenLogprob]:
+    """Our logprob entries in the SDK's type."""
+    return [
+        ChatCompletionTokenLogprob(
+            token=entry.token,
+            logprob=entry.logprob,
+            bytes=entry.bytes,
+            top_logprobs=[TopLogprob(token=alt.token, logprob=alt.logprob, bytes=alt.bytes)
+                          for alt in entry.top_logprobs],
+        )
+        for entry in entries
+    ]
+
+
+def _usage(prompt_tokens: int, completion_tokens: int) -> CompletionUsage:
+    return CompletionUsage(
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        total_tokens=prompt_tokens + completion_tokens,
+        # Nothing here is cached, audio, reasoning or predicted: zeros, as OpenAI reports them.
+        prompt_tokens_details=PromptTokensDetails(audio_tokens=0, cached_tokens=0),
+        completion_tokens_details=CompletionTokensDetails(
+            accepted_prediction_tokens=0, audio_tokens=0, reasoning_tokens=0, rejected_prediction_tokens=0
+        ),
+    )
+
+
+class ChatCompletions:
+    """Serves chat completions from the models in a registry."""
+
+    def __init__(self, models: ModelRegistry):
+        self.models = models
+
+    def prepare(self, request: ChatRequest):
+        """Check the request and read the prompt (errors surface here, before any streaming)."""
+        model = self.models.get(request.model)
+        messages = [message_text(m, i) for i, m in enumerate(request.messages)]
+        prompt = model.read_prompt(messages)
+        room = model.context_length - prompt.n_tokens
+        if room <= 0:
+            raise bad_request(
+                f"This model's maximum context length is {model.context_length} tokens. "
+                f"However, your messages resulted in {prompt.n_tokens} tokens. "
+                "Please reduce the length of the messages.",
+                param="messages",
+                code="context_length_exceeded",
+            )
+        return model, prompt, sampling_params(request, room)
+
+    def create(self, request: ChatRequest) -> dict:
+        """A whole `chat.completion` object."""
+        model, prompt, params = self.prepare(request)
+        rng = make_rng(request.seed)
+        completions = [complete(model, prompt, params, rng) for _ in range(request.n or 1)]
+        choices = []
+        for index, completion in enumerate(completions):
+            logprobs = None
+            if params.logprobs:
+                logprobs = ChoiceLogprobs(content=_api_logprobs(completion.logprobs), refusal=None)
+            message = ChatCompletionMessage(role="assistant", content=completion.text, refusal=None,
+                                            annotations=[])
+            choices.append(Choice(index=index, message=message, logprobs=logprobs,
+                                  finish_reason=completion.finish_reason))
+        response = ChatCompletion(
+            id=new_id("chatcmpl"),
+            object="chat.completion",
+            created=now(),
+            model=model.id,
+            choices=choices,
+            usage=_usage(prompt.n_tokens, sum(c.completion_tokens for c in completions)),
+            service_tier="default",
+            system_fingerprint=fingerprint(model.id),
+        )
+        return response.model_dump(mode="json", exclude_unset=True)
+
+    def stream(self, request: ChatRequest) -> Iterator[str]:
+        """The same completion as server-sent events (check errors first with `prepare`)."""
+        model, prompt, params = self.prepare(request)
+        include_usage = bool((request.stream_options or {}).get("include_usage"))
+        return self._events(model, prompt, params, request, include_usage)
+
+    def _events(self, model: SerializedModel, prompt, params: SamplingParams, request: ChatRequest,
+                include_usage: bool) -> Iterator[str]:
+        completion_id, created = new_id("chatcmpl"), now()
+
+        def chunk(choices: list[ChunkChoice], usage: CompletionUsage | None = None) -> str:
+            fields: dict[str, Any] = dict(
+                id=completion_id,
+                object="chat.completion.chunk",
+                created=created,
+                model=model.id,
+                choices=choices,
+                service_tier="default",
+                system_fingerprint=fingerprint(model.id),
+            )
+            if include_usage:  # OpenAI then sends "usage": null on every chunk but the last
+                fields["usage"] = usage
+            body = ChatCompletionChunk(**fields).model_dump(mode="json", exclude_unset=True)
+            return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+        def choice(index: int, delta: ChoiceDelta, logprobs=None,
+                   finish_reason: Literal["stop", "length"] | None = None) -> ChunkChoice:
+            return ChunkChoice(index=index, delta=delta, logprobs=logprobs, finish_reason=finish_reason)
+
+        try:
+            rng = make_rng(request.seed)
+            completion_tokens = 0
+            for index in range(request.n or 1):
+                yield chunk([choice(index, ChoiceDelta(role="assistant", content="", refusal=None))])
+                for event in generate(model, prompt, params, rng):
+                    if isinstance(event, Piece):
+                        logprobs = None
+                        if params.logprobs:
+                            logprobs = ChunkLogprobs(content=_api_logprobs(event.logprobs), refusal=None)
+                        yield chunk([choice(index, ChoiceDelta(content=event.text), logprobs)])
+                    elif isinstance(event, Finished):
+                        completion_tokens += event.completion_tokens
+                        yield chunk([choice(index, ChoiceDelta(), finish_reason=event.finish_reason)])
+            if include_usage:
+                yield chunk([], usage=_usage(prompt.n_tokens, completion_tokens))
+        except Exception as exc:  # the status line is already sent: report the error in-stream
+            error = exc
+            if not isinstance(exc, APIError):
+                message = f"The offline server failed while streaming: {type(exc).__name__}: {exc}"
+                error = APIError(500, message, type="server_error")
+            yield f"data: {json.dumps(error.body(), ensure_ascii=False)}\n\n"
+        yield "data: [DONE]\n\n"

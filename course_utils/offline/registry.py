@@ -1,0 +1,146 @@
+"""Which models the service can serve, and loading each one once.
+
+Two kinds of model ids exist:
+
+- base models, whatever the `ModelLoader` offers (e.g. "acme-tiny");
+- fine-tuned models ("ft:acme-tiny:my-run:AbCd1234") and their per-epoch checkpoints
+  ("ft:...:ckpt-step-30"), which exist once a fine-tuning job succeeded. The jobs service is
+  their single source of truth: the registry asks it (a `FineTunedCatalog`) where a model's
+  folder is, so a model appears exactly when its job's record says "succeeded".
+
+A loaded model is kept in memory and shared by all requests. Requests run on several threads,
+so each model is wrapped in `SerializedModel`, which lets one thread at a time into it: the
+model may keep caches, and a small model on a CPU gains nothing from running calls in parallel.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .errors import bad_request, not_found
+from .protocol import ChatModel, ModelLoader, Prompt
+
+BASE_OWNER = "system"  # `owned_by` of the base models, as OpenAI lists its own
+BASE_CREATED = 1767225600  # 2026-01-01: a fixed `created` for base models (they have no upload time)
+DEFAULT_CONTEXT_LENGTH = 4096  # for a model that does not say its `context_length`
+
+
+@dataclass
+class ServedModel:
+    """One entry of /v1/models."""
+
+    id: str
+    created: int
+    owned_by: str
+
+    def to_api(self) -> dict:
+        return {"id": self.id, "object": "model", "created": self.created, "owned_by": self.owned_by}
+
+
+class FineTunedCatalog(Protocol):
+    """Where fine-tuned models come from (the jobs service)."""
+
+    def fine_tuned_models(self, with_checkpoints: bool = False) -> list[ServedModel]: ...
+
+    def model_folder(self, model_id: str) -> Path | None: ...
+
+
+class SerializedModel:
+    """A ChatModel that lets one thread at a time call it (same methods, same attributes)."""
+
+    def __init__(self, model: ChatModel, model_id: str):
+        self._model = model
+        self._lock = threading.RLock()
+        self.id = model_id  # the id it is served under (responses echo it)
+        self.vocab_size = model.vocab_size
+        self.eos_id = model.eos_id
+        self.context_length = context_length(model)
+
+    def read_prompt(self, messages: Sequence[dict]) -> Prompt:
+        with self._lock:
+            return self._model.read_prompt(messages)
+
+    def next_token_logits(self, prompt: Prompt, generated: Sequence[int]) -> np.ndarray:
+        with self._lock:
+            return self._model.next_token_logits(prompt, generated)
+
+    def token_text(self, prompt: Prompt, token_id: int) -> str:
+        with self._lock:
+            return self._model.token_text(prompt, token_id)
+
+    def count_tokens(self, text: str) -> int:
+        with self._lock:
+            return self._model.count_tokens(text)
+
+
+def context_length(model: ChatModel) -> int:
+    """The most tokens (prompt + completion) the model takes."""
+    return int(getattr(model, "context_length", DEFAULT_CONTEXT_LENGTH))
+
+
+class ModelRegistry:
+    """Lists servable models and hands out loaded ones by id."""
+
+    def __init__(self, loader: ModelLoader, fine_tuned: FineTunedCatalog | None = None):
+        self.loader = loader
+        self.fine_tuned = fine_tuned  # set after the jobs service exists (it needs us too)
+        self.extra: list[ServedModel] = []  # other ids to list (the embedding model)
+        self._loaded: dict[str, SerializedModel] = {}
+        self._lock = threading.Lock()  # loading is rare: one at a time keeps it simple
+
+    def base_ids(self) -> list[str]:
+        return list(self.loader.base_model_ids())
+
+    def list(self) -> list[ServedModel]:
+        models = [ServedModel(i, BASE_CREATED, BASE_OWNER) for i in self.base_ids()]
+        models += self.extra
+        if self.fine_tuned is not None:
+            models += self.fine_tuned.fine_tuned_models()
+        return models
+
+    def describe(self, model_id: str) -> ServedModel:
+        """The /v1/models entry of one id (checkpoints included), or 404."""
+        candidates = self.list()
+        if self.fine_tuned is not None:
+            candidates += self.fine_tuned.fine_tuned_models(with_checkpoints=True)
+        for model in candidates:
+            if model.id == model_id:
+                return model
+        raise self.unknown(model_id)
+
+    def get(self, model_id: str) -> SerializedModel:
+        """The loaded chat model for an id; loaded on first use, then kept."""
+        with self._lock:
+            if model_id not in self._loaded:
+                self._loaded[model_id] = SerializedModel(self._load(model_id), model_id)
+            return self._loaded[model_id]
+
+    def _load(self, model_id: str) -> ChatModel:
+        if any(model.id == model_id for model in self.extra):
+            raise bad_request(
+                f"'{model_id}' is an embedding model: use it with `client.embeddings.create`, "
+                "not for chat completions.",
+                param="model",
+            )
+        if model_id in self.base_ids():
+            return self.loader.load_base(model_id)
+        folder = self.fine_tuned.model_folder(model_id) if self.fine_tuned else None
+        if folder is not None:
+            return self.loader.load_fine_tuned(model_id, folder)
+        raise self.unknown(model_id)
+
+    def unknown(self, model_id: str):
+        """A 404 that says which models exist and how to list them."""
+        available = ", ".join(repr(m.id) for m in self.list()) or "(none)"
+        return not_found(
+            f"The model '{model_id}' does not exist on this offline server. "
+            f"Available models: {available}. List them with `client.models.list()` "
+            "(GET /v1/models).",
+            param="model",
+            code="model_not_found",
+        )

@@ -1,0 +1,100 @@
+"""Pre-train acme-tiny from scratch: `python -m course_utils.offline.train_base`.
+
+The corpus (course_utils/offline/corpus.py) is built only from the practice databases of the
+"train" split; no Acme document, QA pair, ticket or held-out database enters it. Runs on a
+laptop CPU; the embedder is the packaged all-MiniLM-L6-v2 (frozen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+
+from course_utils.offline.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, AcmeTinyConfig,
+                                             AcmeTinyNetwork, shared_embedder)
+from course_utils.offline.training import make_examples, mean_loss, train
+
+# Requests that are neither a question about given passages nor a classification: the model
+# should say what it can do. Written for this script.
+OTHER_REQUESTS = [
+    "Write a haiku about autumn leaves.", "Tell me a joke about penguins.",
+    "Translate 'good morning' into Spanish.", "Write a short poem about the sea.",
+    "Draft an email to my landlord about a broken heater.", "Summarize the plot of a famous novel.",
+    "Write a blog post about productivity.", "Give me a recipe for pancakes.",
+    "Compose a limerick about a cat.", "Write a cover letter for a barista job.",
+    "Generate five names for a coffee shop.", "Rewrite this sentence to sound more formal: hey whats up",
+    "Write a story about a dragon who loves books.", "Create a workout plan for beginners.",
+    "Write Python code that reverses a string.", "Brainstorm ideas for a birthday party.",
+    "Write a tweet announcing our new product.", "Explain like I'm five how rainbows form, in a song.",
+    "Make up a riddle.", "Write a motivational speech for a football team.",
+    "Plan a three-day trip itinerary.", "Write a thank-you note to my teacher.",
+    "Paraphrase: the meeting was postponed.", "Write lyrics for a lullaby.",
+    "Draft a LinkedIn post about my promotion.", "Suggest a name for my dog.",
+    "Write a product description for a water bottle.", "Write a dialogue between two robots.",
+    "Give me a pep talk.", "Compose a sonnet about coffee.",
+]
+
+
+def capability_rows(system_prompts=("", "You are a helpful assistant.")) -> list[dict]:
+    rows = []
+    for request in OTHER_REQUESTS:
+        for system in system_prompts:
+            messages = ([{"role": "system", "content": system}] if system else [])
+            messages += [{"role": "user", "content": request}, {"role": "assistant", "content": CAPABILITY}]
+            rows.append({"messages": messages})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, default=None, help="use only this many corpus rows per task")
+    parser.add_argument("--out", default=str(WEIGHTS_DIR))
+    args = parser.parse_args()
+
+    from course_utils.offline.corpus import build_corpus
+
+    started = time.perf_counter()
+    corpus = build_corpus(seed=args.seed)
+    rows = []
+    for task, task_rows in sorted(corpus.items()):
+        rows += task_rows[: args.limit] if args.limit else task_rows
+    rows += capability_rows()
+    random.Random(args.seed).shuffle(rows)
+    n_valid = max(50, len(rows) // 20)
+    embed = shared_embedder()
+    print(f"corpus: {len(rows)} chat examples; featurising (embedding passages and labels)...", flush=True)
+    examples, unmatched = make_examples(rows, embed)
+    valid, examples = examples[:n_valid], examples[n_valid:]
+    print(f"{len(examples)} training / {len(valid)} validation examples, {unmatched} unmatched "
+          f"({time.perf_counter() - started:.0f} s)", flush=True)
+
+    network = AcmeTinyNetwork(AcmeTinyConfig())
+    print(f"network: {sum(p.numel() for p in network.parameters()):,} weights", flush=True)
+    history = []
+
+    def report(r):
+        history.append({"step": r.step, "train_loss": r.train_loss, "valid_loss": r.valid_loss})
+        if r.valid_loss is not None or r.step % 50 == 0:
+            valid_text = f", valid loss {r.valid_loss:.3f}" if r.valid_loss is not None else ""
+            print(f"epoch {r.epoch} step {r.step}/{r.total_steps}: train loss {r.train_loss:.3f}{valid_text}",
+                  flush=True)
+
+    train(network, examples, epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.lr,
+          seed=args.seed, validation=valid, report=report)
+    network.save_pretrained(args.out)
+    summary = {"model": MODEL_ID, "seed": args.seed, "epochs": args.epochs, "batch_size": args.batch_size,
+               "learning_rate": args.lr, "train_examples": len(examples), "valid_examples": len(valid),
+               "final_valid_loss": mean_loss(network, valid), "seconds": round(time.perf_counter() - started)}
+    with open(f"{args.out}/training_summary.json", "w", encoding="utf-8") as f:
+        json.dump({**summary, "history": history}, f, indent=1)
+    print(json.dumps(summary, indent=1))
+
+
+if __name__ == "__main__":
+    main()

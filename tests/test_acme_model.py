@@ -1,0 +1,109 @@
+"""acme-tiny, the offline model: its answers come from the prompt and its weights, through mechanism."""
+
+import numpy as np
+import pytest
+
+from course_utils.offline_assets import use_packaged_assets
+from course_utils.offline.acme_model import (ABSTAIN, DONT_KNOW, MODEL_ID, WEIGHTS_DIR, AcmeTinyChat,
+                                             load_network, shared_embedder)
+from course_utils.offline.generation import SamplingParams, complete, make_rng
+from course_utils.offline.protocol import TrainingReport
+from course_utils.offline.training import AcmeTinyTrainer, make_examples, mean_loss
+
+use_packaged_assets()
+
+HOTELS = ("The Harbour View hotel is in Lisbon. The Harbour View has 32 rooms. "
+          "The Grand Plaza hotel is in Madrid. The Grand Plaza opened in 1998.")
+
+
+@pytest.fixture(scope="module")
+def model():
+    return AcmeTinyChat(MODEL_ID, load_network(), shared_embedder())
+
+
+def answer(model, messages, temperature=0.0, seed=0, **params):
+    prompt = model.read_prompt(messages)
+    return complete(model, prompt, SamplingParams(temperature=temperature, **params), make_rng(seed))
+
+
+def ask(question, context=None):
+    if context is None:
+        return [{"role": "user", "content": question}]
+    return [{"role": "user", "content": f"Context:\n{context}\n\nQuestion: {question}"}]
+
+
+def test_committed_weights_are_small():
+    size = sum(f.stat().st_size for f in WEIGHTS_DIR.iterdir() if f.is_file())
+    assert size < 25 * 1024 * 1024
+
+
+def test_quotes_the_sentence_that_answers(model):
+    assert answer(model, ask("How many rooms does the Harbour View have?", HOTELS)).text == \
+        "The Harbour View has 32 rooms."
+
+
+def test_the_answer_follows_the_passages_not_memory(model):
+    changed = HOTELS.replace("32 rooms", "41 rooms")
+    assert "41 rooms" in answer(model, ask("How many rooms does the Harbour View have?", changed)).text
+
+
+def test_abstains_when_the_passages_do_not_answer(model):
+    assert answer(model, ask("Who is the manager of the Harbour View?", HOTELS)).text == ABSTAIN
+
+
+def test_without_passages_it_does_not_know(model):
+    assert answer(model, ask("How many rooms does the Harbour View have?")).text == DONT_KNOW
+
+
+def test_label_descriptions_decide_between_cryptic_codes(model):
+    system = ("Classify the message.\nLabels:\n- K1: a parcel that is late, lost or not delivered\n"
+              "- K2: a charge on the card or an invoice\n- K3: logging in and passwords")
+    for text, label in [("my parcel is two weeks late", "K1"), ("you charged my card twice", "K2"),
+                        ("I forgot my password and cannot log in", "K3")]:
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": f"Message: {text}"}]
+        assert answer(model, messages).text == label
+
+
+def test_temperature_zero_is_deterministic_and_higher_temperature_varies(model):
+    messages = ask("Tell me about the Harbour View and the Grand Plaza.", HOTELS)
+    greedy = {answer(model, messages, seed=s).text for s in range(5)}
+    sampled = {answer(model, messages, temperature=2.0, seed=s).text for s in range(12)}
+    assert len(greedy) == 1
+    assert len(sampled) > 1
+
+
+def test_logprobs_are_a_distribution(model):
+    prompt = model.read_prompt(ask("How many rooms does the Harbour View have?", HOTELS))
+    logits = model.next_token_logits(prompt, [])
+    probabilities = np.exp(logits - logits.max())
+    probabilities /= probabilities.sum()
+    assert abs(probabilities.sum() - 1) < 1e-6
+    assert probabilities.max() > 0.5  # it is confident about the first token here
+
+
+def test_usage_counts_prompt_tokens(model):
+    short = model.read_prompt(ask("Rooms?", "The Harbour View has 32 rooms."))
+    long = model.read_prompt(ask("Rooms?", HOTELS))
+    assert 0 < short.n_tokens < long.n_tokens
+
+
+def test_fine_tuning_lowers_the_loss_on_its_data(tmp_path):
+    rows = [{"messages": [{"role": "system", "content": "Labels: Q7, Z3"},
+                          {"role": "user", "content": text},
+                          {"role": "assistant", "content": label}]}
+            for text, label in [("the tent pole snapped", "Q7"), ("zip broke on day two", "Q7"),
+                                ("my jacket seam ripped", "Q7"), ("where is my parcel", "Z3"),
+                                ("tracking has not moved", "Z3"), ("courier never came", "Z3")] * 2]
+    embed = shared_embedder()
+    examples, unmatched = make_examples(rows, embed)
+    assert unmatched == 0
+    reports: list[TrainingReport] = []
+    checkpoints = []
+    trainer = AcmeTinyTrainer(embed, lambda model_id: load_network())
+    trainer.train(MODEL_ID, rows, None, {"n_epochs": 3, "batch_size": 4, "learning_rate_multiplier": 2.0},
+                  tmp_path, reports.append, lambda: False, lambda epoch, folder: checkpoints.append(epoch))
+    tuned = load_network(tmp_path)
+    assert mean_loss(tuned, examples) < mean_loss(load_network(), examples)
+    assert [r.step for r in reports] == list(range(1, len(reports) + 1))
+    assert checkpoints == [1, 2, 3]
+    assert {"Q7", "Z3"} <= set(tuned.config.label_names)

@@ -1,0 +1,98 @@
+"""Starting the server: loopback only, one per process with ensure_started, and the CLI."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import openai
+import pytest
+
+import course_utils.__main__ as cli
+from course_utils.offline import server
+from test_offline_toymodel import BASE_ID, BigramLoader, BigramTrainer
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "example.com", ""])
+def test_refuses_to_bind_anything_but_loopback(tmp_path, host):
+    with pytest.raises(ValueError, match="loopback"):
+        server.start_server(host=host, state_dir=tmp_path, loader=BigramLoader())
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_binds_loopback(tmp_path, host):
+    with server.start_server(host=host, state_dir=tmp_path, loader=BigramLoader()) as handle:
+        assert handle.base_url == f"http://127.0.0.1:{handle.port}/v1"
+        client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0)
+        assert BASE_ID in {m.id for m in client.models.list()}
+    assert not handle.alive
+
+
+def test_a_busy_port_gives_a_clear_error(tmp_path):
+    with server.start_server(state_dir=tmp_path, loader=BigramLoader()) as first:
+        with pytest.raises(OSError, match="Pick another one"):
+            server.start_server(port=first.port, state_dir=tmp_path / "other", loader=BigramLoader())
+
+
+@pytest.fixture
+def toy_course_model(monkeypatch, tmp_path):
+    """Make ensure_started() use the toy model and a temporary state folder."""
+    monkeypatch.setattr(server, "course_model", lambda: (BigramLoader(), BigramTrainer()))
+    monkeypatch.setattr(server, "default_state_dir", lambda: tmp_path)
+    server.stop()
+    yield
+    server.stop()
+
+
+def test_ensure_started_starts_one_server_per_process(toy_course_model):
+    urls = []
+    threads = [threading.Thread(target=lambda: urls.append(server.ensure_started())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(urls)) == 1 and urls[0].startswith("http://127.0.0.1:")
+    client = openai.OpenAI(base_url=urls[0], api_key="anything", max_retries=0)
+    assert client.chat.completions.create(model=BASE_ID, messages=[{"role": "user", "content": "a"}],
+                                          max_tokens=2).choices[0].message.content
+    server.stop()  # after stop(), the next call starts a fresh server
+    fresh = openai.OpenAI(base_url=server.ensure_started(), api_key="x", max_retries=0)
+    assert BASE_ID in {m.id for m in fresh.models.list()}
+
+
+def test_a_missing_course_model_gives_a_clear_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "course_utils.offline.acme_model", None)  # import fails
+    with pytest.raises(ImportError, match="needs the course's model.*OPENAI_API_KEY or COURSE_BASE_URL"):
+        server.course_model()
+
+
+def test_the_default_state_folder_is_git_ignored(monkeypatch, tmp_path):
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # a stand-in repository
+    monkeypatch.setattr(server, "REPO_ROOT", tmp_path)
+    folder = server.default_state_dir()
+    assert folder == tmp_path / ".cache" / "offline" and folder.is_dir()
+    assert (tmp_path / ".cache" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+def test_cli_serves_until_stopped(toy_course_model, tmp_path, capsys):
+    seen = {}
+
+    def wait(handle):  # instead of waiting for Ctrl-C: use the server once, then return
+        client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0)
+        seen["models"] = [m.id for m in client.models.list()]
+        seen["handle"] = handle
+
+    cli.serve(port=0, state_dir=tmp_path / "cli-state", api_key=None, wait=wait)
+    assert BASE_ID in seen["models"] and not seen["handle"].alive
+    printed = capsys.readouterr().out
+    assert seen["handle"].base_url in printed and "COURSE_BASE_URL" in printed and "curl" in printed
+    assert (tmp_path / "cli-state" / "files").is_dir()
+
+
+def test_cli_parses_serve_arguments(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(cli, "serve", lambda port, state_dir, api_key: calls.append((port, state_dir, api_key)))
+    cli.main(["serve", "--port", "8123", "--state-dir", str(tmp_path)])
+    assert calls == [(8123, tmp_path, None)]
+    with pytest.raises(SystemExit):
+        cli.main(["serve", "--host", "0.0.0.0"])  # there is no way to ask for another host
