@@ -72,6 +72,41 @@ def check_categories(predictions: list[str], db_path=ACME_DB) -> bool:
     return right == len(CATEGORY_ANSWERS)
 
 
+def check_reproducible_call(client, model: str, params: dict, messages: list[dict]) -> bool:
+    """Exercise 01.1: the same request, sent three times with `params`, gives the same answer."""
+    answers = [client.chat.completions.create(model=model, messages=messages, **params)
+               .choices[0].message.content for _ in range(3)]
+    same = len(set(answers)) == 1
+    varied = params.get("temperature", 1.0) > 0 and "seed" in params
+    if same:
+        print("Exercise 01.1: reproducible! Three calls, one answer"
+              + (" (sampling with a fixed seed)." if varied else " (greedy decoding)."))
+    else:
+        print(f"Exercise 01.1: not yet: three calls gave {len(set(answers))} different answers. "
+              "Run hint('01.1').")
+    return same
+
+
+def check_qa_prompt(build_messages, client, model: str, questions: list[dict], documents: dict,
+                    baseline_accuracy: float) -> bool:
+    """Exercise 01.2: your prompt, with the gold documents in it, beats the no-context baseline
+    by at least 20 points on the given questions."""
+    from course_utils.predictors import chat_predictor
+    from course_utils.qa_eval import qa_scorer
+    from course_utils.runner import evaluate
+
+    def build(item):
+        return build_messages(item["question"], [documents[d]["body"] for d in item["doc_ids"]])
+
+    run = evaluate(chat_predictor(client, model, build, temperature=0), questions, qa_scorer(),
+                   name="exercise 01.2", progress=False)
+    accuracy = run.metrics["accuracy"]
+    passed = accuracy >= baseline_accuracy + 0.20
+    verdict = "passed!" if passed else "not yet: run hint('01.2')."
+    print(f"Exercise 01.2: {accuracy:.0%} with your prompt vs {baseline_accuracy:.0%} without context: {verdict}")
+    return passed
+
+
 def hint(exercise_id: str, level: int = 1) -> None:
     """Print hint number `level` (1 is gentle, the last one nearly gives it away)."""
     available = hints.HINTS[exercise_id]

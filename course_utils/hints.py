@@ -18,4 +18,16 @@ HINTS = {
         "An unterminated string is a syntax error; a table name that does not exist is "
         "unknown_table_or_column.",
     ],
+    "01.1": [
+        "Randomness enters through sampling. Which parameter turns it off?",
+        "temperature=0 makes decoding greedy: the most likely token every time.",
+        "Either {'temperature': 0}, or keep sampling but fix the randomness: {'temperature': 1, 'seed': 7}.",
+    ],
+    "01.2": [
+        "The model can only quote what is in its prompt: put the documents' text into the messages.",
+        "Separate the documents from the question so the model can tell them apart: a 'Context:' "
+        "section, Markdown headings or <document> tags all work.",
+        "return [{'role': 'user', 'content': 'Context:\\n' + '\\n\\n'.join(documents) + "
+        "'\\n\\nQuestion: ' + question}]",
+    ],
 }

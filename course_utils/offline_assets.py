@@ -66,5 +66,8 @@ def load_embedder():
     """The packaged all-MiniLM-L6-v2 as a SentenceTransformer on the CPU (loaded once)."""
     use_packaged_assets()
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar in notebook outputs
 
     return SentenceTransformer(str(embedder_dir()), device="cpu")
