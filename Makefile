@@ -35,6 +35,7 @@ data: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_harness.py
+	$(BIN)/python benchmarks/bench_offline.py
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

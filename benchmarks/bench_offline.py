@@ -89,8 +89,11 @@ def bench_cache(chat_model, docs, qa, folder):
 
 
 def bench_qa_accuracy(client, chat_model, docs, qa):
+    shuffled = random.Random(0).sample(sorted(docs), len(docs))
     runs = {
         "no context": lambda q: qa_messages(q["question"]),
+        "two random documents in context": lambda q: qa_messages(
+            q["question"], [docs[d]["body"] for d in shuffled[int(q["id"].rsplit("-", 1)[1]) % (len(shuffled) - 2):][:2]]),
         "gold documents in context": lambda q: qa_messages(
             q["question"], [docs[d]["body"] for d in q["doc_ids"]] or [docs["POL-RET-2"]["body"]]),
     }
