@@ -130,7 +130,7 @@ def bench_classification(client, chat_model, fine_tune: bool):
     started = time.perf_counter()
     uploaded = client.files.create(file=("tickets_train.jsonl", data), purpose="fine-tune")
     job = client.fine_tuning.jobs.create(model=model_for("fine_tune_base"), training_file=uploaded.id,
-                                         suffix="tickets", hyperparameters={"n_epochs": 3})
+                                         suffix="tickets", hyperparameters={"n_epochs": 3}, seed=0)
     while job.status not in ("succeeded", "failed", "cancelled"):
         time.sleep(2)
         job = client.fine_tuning.jobs.retrieve(job.id)

@@ -104,9 +104,17 @@ def _described(read: ReadPrompt) -> list[str]:
     return [f"{l.name}: {l.description}" if l.description else l.name for l in read.labels[:MAX_LABELS]]
 
 
+def _sentences_with_context(read: ReadPrompt) -> list[tuple[str, int, str]]:
+    """(sentence, passage index, text to embed): a sentence is embedded with its heading."""
+    return [(sentence, i, f"{context}: {sentence}" if context else sentence)
+            for i, passage in enumerate(read.passages)
+            for sentence, context in zip(passage.sentences, passage.contexts)]
+
+
 def texts_to_embed(read: ReadPrompt) -> list[str]:
     """Every text `featurize` embeds, so that many prompts can be embedded in one batch first."""
-    return ([_question_text(read)] + read.sentences + [l.name for l in read.labels[:MAX_LABELS]]
+    return ([_question_text(read)] + [t for _, _, t in _sentences_with_context(read)]
+            + [l.name for l in read.labels[:MAX_LABELS]]
             + _described(read) + [text for text, _ in read.examples])
 
 
@@ -118,17 +126,17 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
     numeric_question = float(bool(_NUMERIC_QUESTION.search(question)))
 
     # Candidate sentences: all of them, or the MAX_SENTENCES most similar to the question.
-    pairs = [(s, i) for i, p in enumerate(read.passages) for s in p.sentences]
-    vectors = embed([s for s, _ in pairs])
+    triples = _sentences_with_context(read)
+    vectors = embed([text for _, _, text in triples])
     cos = _cosines(vectors, q_vec)
     keep = np.sort(np.argsort(-cos, kind="stable")[:MAX_SENTENCES])
-    pairs, vectors, cos = [pairs[i] for i in keep], vectors[keep], cos[keep]
-    sentences = [s for s, _ in pairs]
+    triples, vectors, cos = [triples[i] for i in keep], vectors[keep], cos[keep]
+    sentences = [s for s, _, _ in triples]
     best = float(cos.max()) if len(cos) else 0.0
     rank = np.argsort(np.argsort(-cos, kind="stable"), kind="stable") if len(cos) else np.zeros(0)
     rows = []
-    for k, sentence in enumerate(sentences):
-        words = content_words(sentence)
+    for k, (sentence, _, in_context) in enumerate(triples):
+        words = content_words(in_context)
         rows.append([
             cos[k],
             cos[k] - best,
@@ -178,5 +186,5 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
         min(len(sentences), 50) / 50,
     ], dtype=np.float32)
     return Features(q_vec, sentences, vectors.reshape(-1, len(q_vec)), sentence_features,
-                    np.array([i for _, i in pairs], dtype=np.int64), labels,
+                    np.array([i for _, i, _ in triples], dtype=np.int64), labels,
                     label_vectors.reshape(-1, len(q_vec)), label_features, global_features, q_words)

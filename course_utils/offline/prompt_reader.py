@@ -60,6 +60,12 @@ class Passage:
     doc_id: str | None = None
     sentences: list[str] = field(default_factory=list)
 
+    @property
+    def contexts(self) -> list[str]:
+        """For each sentence, its heading (and a table row's header row), or ""."""
+        found = dict(sentences_in_context(self.text))
+        return [found.get(sentence, "") for sentence in self.sentences]
+
 
 @dataclass
 class Label:
@@ -156,14 +162,21 @@ def _sections(text: str) -> list[tuple[str | None, str, str]]:
 # 2. Reading each kind of section
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage; table rows and list items count as sentences too."""
+def sentences_in_context(text: str) -> list[tuple[str, str]]:
+    """(sentence, context) pairs of a passage; table rows and list items count as sentences.
+
+    The context is what a reader keeps in mind for the sentence: the nearest heading above it
+    and, for a table row, the table's header row. "| Maximum load | 136 kg |" means little alone,
+    and much under "## Specifications" in a table headed "| Spec | Value |".
+    """
     from nltk.tokenize import sent_tokenize  # the punkt data ships with llama-index-core
 
-    pieces = []
+    pieces: list[tuple[str, str]] = []
+    heading = ""
     for block in re.split(r"\n\s*\n", text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         prose: list[str] = []
+        header_row = ""
         for line in lines:
             is_row = line.startswith("|") and not re.fullmatch(r"\|[\s:|-]+\|?", line)
             is_rule = re.fullmatch(r"\|?[\s:|-]+\|?", line) is not None
@@ -171,17 +184,25 @@ def split_sentences(text: str) -> list[str]:
             is_heading = line.startswith("#")
             if is_row or is_item or is_heading or is_rule:
                 if prose:
-                    pieces += sent_tokenize(" ".join(prose))
+                    pieces += [(s, heading) for s in sent_tokenize(" ".join(prose))]
                     prose = []
-                if is_row or is_item:
-                    pieces.append(line)
-                elif is_heading:
-                    pieces.append(line.lstrip("#").strip())
+                if is_row:
+                    pieces.append((line, " ".join(filter(None, (heading, header_row)))))
+                    header_row = header_row or line
+                elif is_item:
+                    pieces.append((line, heading))
+                elif is_heading:  # a heading is context for what follows, not an answer itself
+                    heading = line.lstrip("#").strip()
             else:
                 prose.append(line)
         if prose:
-            pieces += sent_tokenize(" ".join(prose))
-    return [p for p in (piece.strip() for piece in pieces) if len(p) > 1]
+            pieces += [(s, heading) for s in sent_tokenize(" ".join(prose))]
+    return [(p.strip(), c) for p, c in pieces if len(p.strip()) > 1]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage; table rows and list items count as sentences too."""
+    return [sentence for sentence, _ in sentences_in_context(text)]
 
 
 def _unwrap(body: str) -> str:
