@@ -28,11 +28,12 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
 import httpx
+
+from course_utils.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -181,16 +182,8 @@ class CachingTransport(httpx.BaseTransport):
             "headers": {"content-type": response.headers.get("content-type", "application/json")},
             "body": text,  # the whole body, a stream's events included
         }
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    json.dump(entry, file, ensure_ascii=False, indent=1)
-                os.replace(temporary, path)  # readers see the old entry or the whole new one
-            except BaseException:
-                os.unlink(temporary)
-                raise
+        try:  # readers see the old entry or the whole new one
+            write_atomically(path, json.dumps(entry, ensure_ascii=False, indent=1).encode("utf-8"))
         except OSError as error:
             log.debug("Could not write cache entry %s: %s", path, error)
 

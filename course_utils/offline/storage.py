@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import secrets
 import string
-import tempfile
 import time
 from pathlib import Path
 from typing import Iterator
+
+from course_utils.atomic import write_atomically
 
 ENCODING = "utf-8"
 _ID_ALPHABET = string.ascii_letters + string.digits
@@ -51,17 +51,7 @@ def public(record: dict) -> dict:
 
 def write_json(path: Path, record: dict | list) -> None:
     """Write `record` to `path` atomically (temporary file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding=ENCODING) as tmp:
-            json.dump(record, tmp, ensure_ascii=False, indent=1)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(record, ensure_ascii=False, indent=1).encode(ENCODING))
 
 
 def read_json(path: Path):
@@ -70,17 +60,7 @@ def read_json(path: Path):
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write raw bytes atomically, like `write_json`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
 
 
 def append_json_line(path: Path, record: dict) -> None:
