@@ -18,9 +18,9 @@ from course_utils.offline.prompt_reader import ReadPrompt
 
 MAX_SENTENCES = 96  # candidate sentences kept per prompt (the most similar to the question)
 MAX_LABELS = 32  # labels read per prompt
-SENTENCE_FEATURES = 8
+SENTENCE_FEATURES = 9
 LABEL_FEATURES = 8
-GLOBAL_FEATURES = 8
+GLOBAL_FEATURES = 10
 
 _STOPWORDS = frozenset("""a an the is are was were be been being do does did of to in on at for from by with
 and or not no it its this that these those what which who whom whose when where why how much many
@@ -134,9 +134,15 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
     sentences = [s for s, _, _ in triples]
     best = float(cos.max()) if len(cos) else 0.0
     rank = np.argsort(np.argsort(-cos, kind="stable"), kind="stable") if len(cos) else np.zeros(0)
+    # Question words that few sentences share say what is asked ("manager"); words every sentence
+    # shares (the entity's name) say little. Weight each question word by 1 / (1 + sentences with it).
+    sentence_words = [content_words(in_context) for _, _, in_context in triples]
+    weight = {w: 1.0 / (1 + sum(w in words for words in sentence_words)) for w in q_words}
+    total_weight = sum(weight.values()) or 1.0
+    passage_words = set().union(*sentence_words) if sentence_words else set()
     rows = []
     for k, (sentence, _, in_context) in enumerate(triples):
-        words = content_words(in_context)
+        words = sentence_words[k]
         rows.append([
             cos[k],
             cos[k] - best,
@@ -146,6 +152,7 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
             numeric_question * float(bool(numbers_in(sentence))),
             1.0 / (1.0 + rank[k]),
             min(len(words), 40) / 40,
+            sum(weight[w] for w in q_words & words) / total_weight,  # covers the telling words?
         ])
     sentence_features = np.array(rows, dtype=np.float32).reshape(-1, SENTENCE_FEATURES)
 
@@ -184,6 +191,8 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
         float(question.strip().endswith("?") or bool(_WH_START.match(question))),
         numeric_question,
         min(len(sentences), 50) / 50,
+        len(q_words - passage_words) / max(1, len(q_words)),  # question words found nowhere in the passages
+        float(sentence_features[:, 8].max()) if len(sentences) else 0.0,
     ], dtype=np.float32)
     return Features(q_vec, sentences, vectors.reshape(-1, len(q_vec)), sentence_features,
                     np.array([i for _, i, _ in triples], dtype=np.int64), labels,
