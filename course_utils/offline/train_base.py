@@ -12,6 +12,8 @@ import json
 import random
 import time
 
+import torch
+
 from course_utils.offline.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, AcmeTinyConfig,
                                              AcmeTinyNetwork, shared_embedder)
 from course_utils.offline.training import make_examples, mean_loss, train
@@ -74,6 +76,7 @@ def main() -> None:
     print(f"{len(examples)} training / {len(valid)} validation examples, {unmatched} unmatched "
           f"({time.perf_counter() - started:.0f} s)", flush=True)
 
+    torch.manual_seed(args.seed)  # the initial weights too, so a rerun gives the same model
     network = AcmeTinyNetwork(AcmeTinyConfig())
     print(f"network: {sum(p.numel() for p in network.parameters()):,} weights", flush=True)
     history = []
