@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Mapping, Sequence
 
 import matplotlib.pyplot as plt

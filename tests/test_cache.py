@@ -5,7 +5,6 @@ import logging
 
 import httpx
 import openai
-import pytest
 
 from course_utils.cache import CachingTransport, cache_enabled_by_env, request_key
 
