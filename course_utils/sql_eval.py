@@ -302,3 +302,24 @@ def sql_scorer(database, gold_key="sql", timeout=2.0, max_rows=10_000):
                          max_rows=max_rows).as_dict()
 
     return score
+
+
+def vote_by_result(db_path, answers, timeout=2.0, max_rows=10_000):
+    """Self-consistency: the answer whose query's result most answers share (first one on a tie).
+
+    Answers whose SQL is missing or fails get no vote; if none runs, the first answer is kept."""
+    groups = {}  # result -> first answer with it, and its count
+    for text in answers:
+        sql = extract_sql(text)
+        if sql is None:
+            continue
+        try:
+            rows = run_sql(db_path, sql, timeout=timeout, max_rows=max_rows)
+        except SQLError:
+            continue
+        key = tuple(sorted(map(repr, rows)))
+        first, count = groups.get(key, (text, 0))
+        groups[key] = (first, count + 1)
+    if not groups:
+        return answers[0] if answers else ""
+    return max(groups.values(), key=lambda pair: pair[1])[0]

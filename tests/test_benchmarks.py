@@ -15,3 +15,12 @@ def test_harness_benchmark_runs_and_scores_gold_at_100_percent():
     )
     assert "accuracy: 100.0%" in result.stdout
     assert "speedup:" in result.stdout
+
+
+def test_sql_ladder_benchmark_runs_every_rung():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_sql_ladder.py"), "--quick"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
+    for rung in range(1, 9):
+        assert f"\n{rung} " in "\n" + result.stdout, result.stdout
+    assert "held-out practice databases" in result.stdout
+    assert "corrupted fine-tune" in result.stdout

@@ -37,6 +37,9 @@ from course_utils.offline.features import (GLOBAL_FEATURES, LABEL_FEATURES, MAX_
                                            SENTENCE_FEATURES, Embedder, Features, content_words, featurize)
 from course_utils.offline.prompt_reader import read_prompt
 from course_utils.offline.protocol import Prompt
+from course_utils.offline.sql_model import MAX_CANDIDATES, SQL_FEATURES, Candidate, SqlMemory, gather_candidates
+from course_utils.offline.sql_adapt import CodeMeaning
+from course_utils.offline.sql_request import read_sql_request
 
 MODEL_ID = choice_for("chat", "offline").default  # "acme-tiny", from the course's one registry
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights" / MODEL_ID
@@ -64,12 +67,18 @@ class AcmeTinyConfig(PretrainedConfig):
     model_type = "acme_tiny"
 
     def __init__(self, embed_dim: int = 384, hidden: int = 96, label_slots: int = 64,
-                 label_names: list[str] | None = None, **kwargs):
+                 label_names: list[str] | None = None, sql_slots: int = 256,
+                 sql_memory: list | None = None, sql_templates: list[str] | None = None,
+                 sql_lexicon: list | None = None, **kwargs):
         super().__init__(**kwargs)
         self.embed_dim = embed_dim  # size of the sentence embeddings (all-MiniLM-L6-v2: 384)
         self.hidden = hidden  # width of the scoring MLPs
         self.label_slots = label_slots  # how many label prototypes fine-tuning can learn
         self.label_names = list(label_names or [])  # the labels that own a prototype slot
+        self.sql_slots = sql_slots  # how many query-template prototypes fine-tuning can learn
+        self.sql_memory = [list(p) for p in sql_memory or []]  # [question, sql] pairs fine-tuned on
+        self.sql_templates = list(sql_templates or [])  # the query templates that own a prototype slot
+        self.sql_lexicon = [list(e) for e in sql_lexicon or []]  # [code, column, {word: weight}] learned
 
 
 def _mlp(inputs: int, hidden: int, outputs: int) -> nn.Sequential:
@@ -92,8 +101,14 @@ class AcmeTinyNetwork(PreTrainedModel):
         self.stop_head = _mlp(STOP_FEATURES, 32, 1)
         self.label_memory = nn.Embedding(config.label_slots, d)  # prototypes learned by fine-tuning
         self.memory_query = nn.Linear(d, d, bias=False)
+        self.sql_scorer = _mlp(3 * d + SQL_FEATURES, h, 1)
+        self.sql_prototypes = nn.Embedding(config.sql_slots, d)  # query templates learned by fine-tuning
+        self.sql_query = nn.Linear(d, d, bias=False)
+        # question vectors of the fine-tuned pairs: the memory fine-tuned models search
+        self.register_buffer("sql_memory_keys", torch.zeros(len(config.sql_memory), d))
         self.post_init()
         nn.init.zeros_(self.label_memory.weight)  # the base model has learned no label yet
+        nn.init.zeros_(self.sql_prototypes.weight)
 
     def _init_weights(self, module):
         if isinstance(module, nn.Linear):
@@ -125,6 +140,13 @@ class AcmeTinyNetwork(PreTrainedModel):
         sentence_logits = sentence_logits.masked_fill(~(sentence_mask & (task == 0).unsqueeze(1)), NEG)
         label_logits = label_logits.masked_fill(~(label_mask & (task == 2).unsqueeze(1)), NEG)
         return torch.cat([fixed_logits, sentence_logits, label_logits], dim=-1)
+
+    def sql_logits(self, question, sources, features, slots, mask):
+        """Logits of candidate queries (B, N): from the source question, features and prototypes."""
+        logits = self.sql_scorer(self._pairs(question, sources, features)).squeeze(-1)
+        prototypes = self.sql_prototypes(slots.clamp(min=0))
+        recalled = (prototypes * self.sql_query(question).unsqueeze(1)).sum(-1)
+        return (logits + recalled * (slots >= 0)).masked_fill(~mask, NEG)
 
     def next_sentence_logits(self, first_logits, continue_features, stop_features):
         """After quoting a sentence: logits of [stop, quote sentence j...] (1 + M,)."""
@@ -184,6 +206,57 @@ def batch_tensors(examples: Sequence[Example], config: AcmeTinyConfig) -> dict[s
     return t
 
 
+@dataclass
+class SqlExample:
+    """One text-to-SQL request, featurised: its candidate queries and which of them are right."""
+
+    question: np.ndarray  # (D,) the question's vector
+    sources: np.ndarray  # (N, D) vectors of the questions each candidate was adapted from
+    features: np.ndarray  # (N, SQL_FEATURES)
+    slots: list[int]  # each candidate's template prototype slot, -1 for none
+    target: list[int] = field(default_factory=list)  # indices of the right candidates (training only)
+
+
+def sql_example(candidates: Sequence[Candidate], question: str, embed: Embedder) -> SqlExample:
+    q_vec = embed([question])[0]
+    sources = embed([c.source_question for c in candidates])
+    return SqlExample(q_vec, sources, np.stack([c.features for c in candidates]),
+                      [c.template_slot for c in candidates])
+
+
+def sql_batch_tensors(examples: Sequence[SqlExample], embed_dim: int) -> dict[str, torch.Tensor]:
+    """Pad SQL examples into the inputs of AcmeTinyNetwork.sql_logits."""
+    b = len(examples)
+    t = {
+        "question": torch.zeros(b, embed_dim),
+        "sources": torch.zeros(b, MAX_CANDIDATES, embed_dim),
+        "features": torch.zeros(b, MAX_CANDIDATES, SQL_FEATURES),
+        "slots": torch.full((b, MAX_CANDIDATES), -1, dtype=torch.long),
+        "mask": torch.zeros(b, MAX_CANDIDATES, dtype=torch.bool),
+    }
+    for i, ex in enumerate(examples):
+        n = len(ex.slots)
+        t["question"][i] = torch.from_numpy(ex.question)
+        t["sources"][i, :n] = torch.from_numpy(ex.sources)
+        t["features"][i, :n] = torch.from_numpy(ex.features)
+        t["slots"][i, :n] = torch.tensor(ex.slots, dtype=torch.long)
+        t["mask"][i, :n] = True
+    return t
+
+
+def memory_of(network: AcmeTinyNetwork) -> SqlMemory | None:
+    """The fine-tuned pairs, their vectors, template slots and lexicon, as sql_model uses them."""
+    config = network.config
+    if not config.sql_memory and not config.sql_lexicon:
+        return None
+    return SqlMemory(
+        pairs=[(q, sql) for q, sql in config.sql_memory],
+        keys=network.sql_memory_keys.detach().numpy(),
+        template_slots={t: i for i, t in enumerate(config.sql_templates)},
+        lexicon=[CodeMeaning(code, column, dict(words)) for code, column, words in config.sql_lexicon],
+    )
+
+
 def continuation_inputs(f: Features, first: int, logits: torch.Tensor):
     """Features for "quote another sentence after sentence `first`, or stop?"."""
     vectors = torch.from_numpy(f.sentence_vectors)
@@ -222,8 +295,9 @@ def second_step_logits(network: AcmeTinyNetwork, f: Features, first: int, logits
 # sentences, labels), a token that starts it as the first segment, a token that starts it
 # after another segment (with a leading space), and one token per following word.
 
-N_SEGMENTS = N_FIXED + MAX_SENTENCES + MAX_LABELS
-MAX_WORDS = 160  # words per segment; longer sentences are cut here
+SQL_SEGMENTS = N_FIXED + MAX_SENTENCES + MAX_LABELS  # where candidate queries start
+N_SEGMENTS = SQL_SEGMENTS + MAX_CANDIDATES
+MAX_WORDS = 200  # words per segment; longer sentences are cut here
 EOS = 0
 FIRST_START = 1
 LATER_START = FIRST_START + N_SEGMENTS
@@ -233,8 +307,8 @@ VOCAB_SIZE = WORDS + N_SEGMENTS * (MAX_WORDS - 1)
 
 @dataclass
 class PromptState:
-    features: Features
-    task: int
+    features: Features | None  # None for a text-to-SQL request
+    task: int  # as task_of, or 3 for text-to-SQL
     logits: np.ndarray  # first-step logits over segments
     logits_tensor: torch.Tensor
     segment_words: list[list[str]]  # the words of each segment ([] where the segment is absent)
@@ -252,8 +326,12 @@ class AcmeTinyChat:
         self.id = model_id
         self.network = network.eval()
         self.embed = embed
+        self.memory = memory_of(network)
 
     def read_prompt(self, messages: Sequence[dict]) -> Prompt:
+        request = read_sql_request(messages)
+        if request is not None:
+            return self._read_sql_request(request)
         read = read_prompt(messages)
         features = featurize(read, self.embed)
         task = task_of(features)
@@ -262,8 +340,24 @@ class AcmeTinyChat:
         words = [answer.split() for answer in FIXED_ANSWERS]
         words += [s.split() for s in features.sentences] + [[]] * (MAX_SENTENCES - len(features.sentences))
         words += [[name] for name in features.labels] + [[]] * (MAX_LABELS - len(features.labels))
-        state = PromptState(features, task, logits.numpy(), logits, [w[:MAX_WORDS] for w in words])
+        words += [[]] * MAX_CANDIDATES  # no candidate queries in a passage or label request
+        first_step = np.concatenate([logits.numpy(), np.full(MAX_CANDIDATES, NEG, dtype=np.float32)])
+        state = PromptState(features, task, first_step, logits, [w[:MAX_WORDS] for w in words])
         return Prompt(n_tokens=self.embed.count_tokens(read.full_text), state=state)
+
+    def _read_sql_request(self, request) -> Prompt:
+        """Score candidate queries; each is a segment the answer may start with."""
+        candidates = gather_candidates(request, self.embed, self.memory)
+        example = sql_example(candidates, request.question, self.embed)
+        with torch.no_grad():
+            scores = self.network.sql_logits(**sql_batch_tensors([example], self.network.config.embed_dim))[0]
+        logits = torch.full((N_SEGMENTS,), NEG)
+        logits[SQL_SEGMENTS:] = scores
+        words: list[list[str]] = [[] for _ in range(N_SEGMENTS)]
+        for i, candidate in enumerate(candidates):
+            words[SQL_SEGMENTS + i] = candidate.answer_text(request.reasoning).split(" ")[:MAX_WORDS]
+        state = PromptState(None, 3, logits.numpy(), logits, words)
+        return Prompt(n_tokens=self.embed.count_tokens(request.full_text), state=state)
 
     def _segments_so_far(self, state: PromptState, generated: Sequence[int]):
         """(segments started, words of the current segment emitted so far)."""

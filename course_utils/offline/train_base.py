@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import time
 
@@ -16,7 +17,11 @@ import torch
 
 from course_utils.offline.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, AcmeTinyConfig,
                                              AcmeTinyNetwork, shared_embedder)
+from course_utils.offline.corpus import build_corpus
+from course_utils.offline.corpus_sql import sql_rows
+from course_utils.offline.sql_training import make_sql_examples, mean_sql_loss, train_sql
 from course_utils.offline.training import make_examples, mean_loss, train
+from course_utils.sql_prompts import choose_examples
 
 # Requests that are neither a question about given passages nor a classification: the model
 # should say what it can do. Written for this script.
@@ -49,17 +54,39 @@ def capability_rows(system_prompts=("", "You are a helpful assistant.")) -> list
     return rows
 
 
+def train_sql_head(network, embed, args, history, report) -> dict:
+    """Second phase: the SQL head, on requests from the train practice databases."""
+    def similar(question, pool, k):
+        return choose_examples(question, pool, k, how="similar", embed=embed)
+
+    started = time.perf_counter()
+    rows = sql_rows(seed=args.seed, similar=similar)
+    if args.limit:
+        rows = rows[: args.limit]
+    random.Random(args.seed).shuffle(rows)
+    examples, missed = make_sql_examples(rows, embed)
+    n_valid = max(20, len(examples) // 20)
+    valid, examples = examples[:n_valid], examples[n_valid:]
+    print(f"SQL head: {len(rows)} requests, {len(examples)} training / {len(valid)} validation examples, "
+          f"{missed} with no right candidate ({time.perf_counter() - started:.0f} s)", flush=True)
+    steps = args.sql_epochs * math.ceil(len(examples) / args.batch_size)
+    train_sql(network, examples, epochs=args.sql_epochs, batch_size=args.batch_size, learning_rate=args.lr,
+              seed=args.seed, validation=valid, report=report, first_step=len(history),
+              total_steps=len(history) + steps)
+    return {"sql_train_examples": len(examples), "sql_valid_examples": len(valid),
+            "sql_final_valid_loss": mean_sql_loss(network, valid)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--sql-epochs", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--limit", type=int, default=None, help="use only this many corpus rows per task")
     parser.add_argument("--out", default=str(WEIGHTS_DIR))
     args = parser.parse_args()
-
-    from course_utils.offline.corpus import build_corpus
 
     started = time.perf_counter()
     corpus = build_corpus(seed=args.seed)
@@ -90,10 +117,12 @@ def main() -> None:
 
     train(network, examples, epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.lr,
           seed=args.seed, validation=valid, report=report)
+    sql_summary = train_sql_head(network, embed, args, history, report)
     network.save_pretrained(args.out)
     summary = {"model": MODEL_ID, "seed": args.seed, "epochs": args.epochs, "batch_size": args.batch_size,
                "learning_rate": args.lr, "train_examples": len(examples), "valid_examples": len(valid),
-               "final_valid_loss": mean_loss(network, valid), "seconds": round(time.perf_counter() - started)}
+               "final_valid_loss": mean_loss(network, valid), **sql_summary,
+               "seconds": round(time.perf_counter() - started)}
     with open(f"{args.out}/training_summary.json", "w", encoding="utf-8") as f:
         json.dump({**summary, "history": history}, f, indent=1)
     print(json.dumps(summary, indent=1))

@@ -19,7 +19,7 @@ import torch
 import torch.nn.functional as F
 
 from course_utils.offline.acme_model import (FIXED_ANSWERS, N_FIXED, AcmeTinyNetwork, Example,
-                                             batch_tensors, second_step_logits, task_of)
+                                             batch_tensors, memory_of, second_step_logits, task_of)
 from course_utils.offline.features import (MAX_SENTENCES, Embedder, Features, content_words, featurize,
                                           texts_to_embed)
 from course_utils.offline.prompt_reader import read_prompt
@@ -108,13 +108,21 @@ def train(
     report: Callable[[TrainingReport], None] = lambda r: None,
     should_stop: Callable[[], bool] = lambda: False,
     end_of_epoch: Callable[[int], None] = lambda epoch: None,
+    loss_of: Callable = example_loss,
+    valid_loss_of: Callable = mean_loss,
+    parameters: list | None = None,
+    first_step: int = 0,
+    total_steps: int | None = None,
 ) -> None:
-    """Adam on the cross-entropy of the answer choices; reports every step."""
+    """AdamW on a loss (by default the cross-entropy of the answer choices); reports every step.
+
+    parameters: the weights to train (default all); first_step/total_steps: where these steps
+    sit in a longer job, for its events."""
     torch.manual_seed(seed)
     order = random.Random(seed)
-    optimizer = torch.optim.AdamW(network.parameters(), lr=learning_rate, weight_decay=1e-4)
-    steps_per_epoch = math.ceil(len(examples) / batch_size)
-    total, step = epochs * steps_per_epoch, 0
+    optimizer = torch.optim.AdamW(parameters or network.parameters(), lr=learning_rate, weight_decay=1e-4)
+    total = total_steps or epochs * math.ceil(len(examples) / batch_size)
+    step = first_step
     for epoch in range(1, epochs + 1):
         shuffled = examples[:]
         order.shuffle(shuffled)
@@ -122,13 +130,13 @@ def train(
             if should_stop():
                 return
             network.train()
-            loss = example_loss(network, shuffled[i:i + batch_size])
+            loss = loss_of(network, shuffled[i:i + batch_size])
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
             step += 1
             last_of_epoch = i + batch_size >= len(shuffled)
-            valid = mean_loss(network, validation) if validation and last_of_epoch else None
+            valid = valid_loss_of(network, validation) if validation and last_of_epoch else None
             report(TrainingReport(step, total, loss.item(), valid, epoch))
         end_of_epoch(epoch)
     network.eval()
@@ -160,14 +168,26 @@ class AcmeTinyTrainer:
 
     def train(self, base_model_id, training, validation, hyperparameters, out_dir, report,
               should_stop, checkpoint) -> None:
+        from course_utils.offline.sql_training import make_sql_examples, sql_rows, train_sql, write_memory
+
         settings = {**DEFAULT_HYPERPARAMETERS, **{k: v for k, v in hyperparameters.items()
                                                    if v not in (None, "auto")}}
+        epochs, batch_size = int(settings["n_epochs"]), int(settings["batch_size"])
+        learning_rate = BASE_LEARNING_RATE * float(settings["learning_rate_multiplier"])
+        seed = int(hyperparameters.get("seed") or 0)
         network = self.load_network(base_model_id)
-        examples, unmatched = make_examples(training, self.embed)
-        if not examples:
+        sql_training, training = sql_rows(training)
+        sql_validation, validation = sql_rows(validation) if validation else ([], None)
+        examples = make_examples(training, self.embed)[0] if training else []
+        sql_examples = []
+        if sql_training:  # the pairs go into the model's memory; each is then trained on left out of it
+            memory = write_memory(network, sql_training, self.embed)
+            sql_examples = make_sql_examples(sql_training, self.embed, memory, leave_out_own=True)[0]
+        if not examples and not sql_examples:
             raise ValueError("None of the training examples' assistant answers quotes the passages, "
-                             "names a listed label or gives a fixed answer acme-tiny can learn.")
+                             "names a listed label, gives a fixed answer or writes a query acme-tiny can learn.")
         held_out = make_examples(validation, self.embed)[0] if validation else None
+        sql_held_out = make_sql_examples(sql_validation, self.embed, memory_of(network))[0] if sql_validation else None
         # Give every label the data teaches a prototype slot of its own.
         known = [n.lower() for n in network.config.label_names]
         for name in labels_in(examples):
@@ -175,16 +195,24 @@ class AcmeTinyTrainer:
                 network.config.label_names.append(name)
                 known.append(name.lower())
         out_dir = Path(out_dir)
+        chat_steps = epochs * math.ceil(len(examples) / batch_size) if examples else 0
+        total = chat_steps + (epochs * math.ceil(len(sql_examples) / batch_size) if sql_examples else 0)
 
         def save_checkpoint(epoch: int) -> None:
             folder = out_dir / f"checkpoint-epoch-{epoch}"
             network.save_pretrained(folder)
             checkpoint(epoch, folder)
 
-        train(network, examples, epochs=int(settings["n_epochs"]), batch_size=int(settings["batch_size"]),
-              learning_rate=BASE_LEARNING_RATE * float(settings["learning_rate_multiplier"]),
-              seed=int(hyperparameters.get("seed") or 0), validation=held_out, report=report,
-              should_stop=should_stop, end_of_epoch=save_checkpoint)
+        def report_of_total(r: TrainingReport) -> None:
+            report(TrainingReport(r.step, total, r.train_loss, r.valid_loss, r.epoch, r.extra))
+
+        if examples:
+            train(network, examples, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate, seed=seed,
+                  validation=held_out, report=report_of_total, should_stop=should_stop,
+                  end_of_epoch=save_checkpoint if not sql_examples else lambda epoch: None)
+        if sql_examples:
+            train_sql(network, sql_examples, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
+                      seed=seed, validation=sql_held_out, report=report_of_total, should_stop=should_stop,
+                      end_of_epoch=save_checkpoint, first_step=chat_steps, total_steps=total)
         if not should_stop():
             network.save_pretrained(out_dir)
-

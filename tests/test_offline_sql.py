@@ -1,0 +1,234 @@
+"""acme-tiny writes SQL: reading requests, adapting known queries, its corpus, serving and fine-tuning."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+
+import openai
+import pytest
+
+from course_utils.datasets import (ACME_DB, ACME_DICTIONARY, load_acme_questions, load_practice_questions,
+                                   practice_db, practice_splits)
+from course_utils.offline.corpus_sql import sql_rows
+from course_utils.offline.sql_adapt import Knowledge, adapt, dictionary_codes
+from course_utils.offline.sql_request import examples_in_text, read_sql_request
+from course_utils.offline.sql_schema_text import read_schema_text
+from course_utils.sql import run_sql, schema_text, table_names
+from course_utils.sql_eval import score_sql
+from course_utils.sql_prompts import choose_examples, sql_messages
+from course_utils.offline_assets import use_packaged_assets
+
+use_packaged_assets()
+SCHEMA = schema_text(ACME_DB)
+
+
+def _knowledge() -> Knowledge:
+    return Knowledge(dictionary_codes(read_schema_text(ACME_DICTIONARY.read_text(encoding="utf-8")).codes))
+
+
+# ----------------------------------------------------------------------------------------
+# Adapting a known query to a new question
+
+
+def test_fiscal_year_dates_shift_by_the_years_between_the_questions():
+    sql = "SELECT COUNT(*) FROM t WHERE d BETWEEN '2022-02-01' AND '2023-01-31'"
+    out = adapt("How many in fiscal 2022?", sql, "How many in FY2024?")
+    assert out.sql == "SELECT COUNT(*) FROM t WHERE d BETWEEN '2024-02-01' AND '2025-01-31'"
+
+
+def test_quarter_dates_shift_by_quarters_and_keep_month_ends():
+    sql = "SELECT COUNT(*) FROM t WHERE d BETWEEN '2024-02-01' AND '2024-04-30'"
+    out = adapt("Tickets in Q1 FY24?", sql, "Tickets in Q2 FY24?")
+    assert "'2024-05-01' AND '2024-07-31'" in out.sql
+
+
+def test_numbers_and_quoted_values_follow_the_new_question():
+    out = adapt("Which 3 airports are in Greece?", "SELECT name FROM airport WHERE country = 'Greece' LIMIT 3",
+                "Which 5 airports are in Portugal?")
+    assert out.sql == "SELECT name FROM airport WHERE country = 'Portugal' LIMIT 5"
+
+
+def test_codes_change_only_with_a_dictionary_that_explains_them():
+    sql = "SELECT COUNT(*) FROM shpmt WHERE carr_cd = 'LOC'"
+    source, target = "Count our local courier deliveries.", "Count the FedEx Express deliveries."
+    assert adapt(source, sql, target).sql == sql  # without meanings, nothing says FDX
+    assert adapt(source, sql, target, _knowledge()).sql == sql.replace("'LOC'", "'FDX'")
+
+
+def test_codes_of_the_query_logic_stay():
+    sql = "SELECT SUM(a) FROM ord_hdr WHERE ord_stat_cd NOT IN ('CNL', 'RTN') AND stat_cd = 'A'"
+    out = adapt("Net revenue of active accounts?", sql, "Net revenue of the active accounts, please?", _knowledge())
+    assert out.sql == sql  # 'A' is not the letter "a", and the IN list is logic
+
+
+# ----------------------------------------------------------------------------------------
+# Reading requests
+
+
+def test_examples_are_read_in_the_forms_learners_write():
+    text = ("Question: How many books?\nSQL: SELECT COUNT(*) FROM book\n\n"
+            "Q: List authors\nA: SELECT name\n  FROM author\n\n"
+            "-- count loans\nSELECT COUNT(*) FROM loan;\n\n"
+            "Question: Oldest book?\n```sql\nSELECT title FROM book ORDER BY year LIMIT 1\n```")
+    assert examples_in_text(text) == [
+        ("How many books?", "SELECT COUNT(*) FROM book"),
+        ("List authors", "SELECT name FROM author"),
+        ("count loans", "SELECT COUNT(*) FROM loan"),
+        ("Oldest book?", "SELECT title FROM book ORDER BY year LIMIT 1"),
+    ]
+
+
+def test_a_request_with_schema_examples_and_reasoning_is_read():
+    messages = sql_messages("How many orders in FY2023?", SCHEMA, examples=[
+        {"question": "How many orders in FY2022?", "sql": "SELECT COUNT(*) FROM ord_hdr"}], reasoning=True)
+    request = read_sql_request(messages)
+    assert request.question == "How many orders in FY2023?"
+    assert set(request.schema.tables) == set(table_names(ACME_DB))
+    assert request.examples == [("How many orders in FY2022?", "SELECT COUNT(*) FROM ord_hdr")]
+    assert request.reasoning
+
+
+def test_examples_as_earlier_turns_are_read():
+    messages = [{"role": "user", "content": "Question: How many books?"},
+                {"role": "assistant", "content": "```sql\nSELECT COUNT(*) FROM book\n```"},
+                {"role": "user", "content": "Question: How many loans?"}]
+    request = read_sql_request(messages)
+    assert request.examples == [("Question: How many books?", "SELECT COUNT(*) FROM book")]
+    assert request.question == "How many loans?"
+
+
+def test_document_questions_are_not_read_as_sql():
+    messages = [{"role": "user", "content": "Context: Orders ship in 2 days.\n\nQuery: How fast do orders ship?"}]
+    assert read_sql_request(messages) is None
+
+
+# ----------------------------------------------------------------------------------------
+# The pre-training corpus: train practice databases only
+
+
+@pytest.fixture(scope="module")
+def corpus_text() -> str:
+    return "\n".join(m["content"] for row in sql_rows(seed=0) for m in row["messages"]).lower()
+
+
+def _acme_only_columns() -> set[str]:
+    acme = {c for t in table_names(ACME_DB) for (_, c, *_rest) in run_sql(ACME_DB, f"PRAGMA table_info({t})")}
+    practice = set()
+    for db_id in practice_splits()["train"]:
+        db = practice_db(db_id)
+        practice |= {c for t in table_names(db) for (_, c, *_rest) in run_sql(db, f"PRAGMA table_info({t})")}
+    return {c.lower() for c in acme - practice}
+
+
+def test_sql_corpus_has_no_acme_table_column_or_question(corpus_text):
+    words = set(re.findall(r"[a-z_][a-z0-9_]*", corpus_text))
+    assert not {t.lower() for t in table_names(ACME_DB)} & words
+    assert len(_acme_only_columns()) > 50
+    assert not _acme_only_columns() & words
+    acme_questions = [q["question"].lower() for split in ("train", "test") for q in load_acme_questions(split)]
+    assert not [q for q in acme_questions if q in corpus_text]
+
+
+def test_sql_corpus_has_no_held_out_database(corpus_text):
+    for db_id in practice_splits()["held_out"]:
+        assert not [q for q in load_practice_questions(db_id) if q["question"].lower() in corpus_text]
+        statements = [s.strip().lower() for s in schema_text(practice_db(db_id)).split(";") if s.strip()]
+        assert not [s for s in statements if s in corpus_text]
+
+
+def test_the_leak_check_catches_a_planted_leak(corpus_text):
+    planted = corpus_text + "\nselect count(*) from cust_mstr where sgnup_dt > '2024-01-01'"
+    assert {t.lower() for t in table_names(ACME_DB)} & set(re.findall(r"[a-z_][a-z0-9_]*", planted))
+
+
+# ----------------------------------------------------------------------------------------
+# Served through the SDK
+
+
+@pytest.fixture(scope="module")
+def offline_client(tmp_path_factory):
+    """The real offline backend (acme-tiny and its trainer) with its own state folder."""
+    from course_utils.offline.acme_model import default_loader, default_trainer
+    from course_utils.offline.server import start_server
+
+    handle = start_server(state_dir=tmp_path_factory.mktemp("state"), loader=default_loader(),
+                          trainer=default_trainer())
+    client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0, timeout=120)
+    yield client
+    client.close()
+    handle.stop()
+
+
+@pytest.fixture(scope="module")
+def chat_model():
+    from course_utils.offline.acme_model import MODEL_ID
+
+    return MODEL_ID
+
+
+def _answer(client, model, messages, **params) -> str:
+    response = client.chat.completions.create(model=model, messages=messages, **params)
+    return response.choices[0].message.content
+
+
+def test_the_base_model_adapts_an_example_and_its_query_runs(offline_client, chat_model):
+    item = load_practice_questions("airline")[3]  # "Which airports are in Greece?"
+    example = {"question": "Which airports are in France?",
+               "sql": "SELECT name FROM airport WHERE country = 'France'"}
+    answer = _answer(offline_client, chat_model, sql_messages(item["question"], schema_text(practice_db("airline")),
+                                                              examples=[example]), temperature=0)
+    assert score_sql(practice_db("airline"), answer, item["sql"]).correct, answer
+
+
+def test_without_schema_or_examples_it_invents_names_that_do_not_exist(offline_client, chat_model):
+    answer = _answer(offline_client, chat_model, sql_messages("How many orders did we get in FY2024?"),
+                     temperature=0)
+    result = score_sql(ACME_DB, answer, "SELECT COUNT(*) FROM ord_hdr")
+    assert not result.correct and result.category != "correct"
+
+
+def test_same_request_same_query_at_temperature_zero(offline_client, chat_model):
+    train = [{"question": q["question"], "sql": q["sql"]} for q in load_acme_questions("train")]
+    messages = sql_messages(train[0]["question"], SCHEMA, examples=choose_examples(train[0]["question"], train[1:],
+                                                                                   5, "random"))
+    answers = {_answer(offline_client, chat_model, messages, temperature=0, seed=s) for s in (1, 2, 3)}
+    assert len(answers) == 1
+
+
+def test_asking_for_steps_shows_them_before_the_query(offline_client, chat_model):
+    example = {"question": "Which airports are in France?", "sql": "SELECT name FROM airport WHERE country = 'France'"}
+    answer = _answer(offline_client, chat_model, sql_messages("Which airports are in Greece?", examples=[example],
+                                                              reasoning=True), temperature=0)
+    assert answer.index("Step 1") < answer.index("```sql")
+    assert "'Greece'" in answer
+
+
+def test_a_fine_tuning_job_on_acme_pairs_learns_their_queries(offline_client, chat_model):
+    """Create, events with losses, one checkpoint per epoch, then the model id serves SQL it learned."""
+    train = load_acme_questions("train")
+    signups = [q for q in train if "intent:signups_in_fiscal_year" in q["tags"]]
+    rows = [{"messages": sql_messages(q["question"], SCHEMA) + [{"role": "assistant", "content": q["sql"]}]}
+            for q in train[:60] + signups]
+    data = "".join(json.dumps(row) + "\n" for row in rows).encode("utf-8")
+    uploaded = offline_client.files.create(file=("acme.jsonl", io.BytesIO(data)), purpose="fine-tune")
+    job = offline_client.fine_tuning.jobs.create(model=chat_model, training_file=uploaded.id, suffix="sql",
+                                                 hyperparameters={"n_epochs": 2, "batch_size": 8})
+    deadline = time.monotonic() + 120
+    while job.status not in ("succeeded", "failed", "cancelled") and time.monotonic() < deadline:
+        time.sleep(0.3)
+        job = offline_client.fine_tuning.jobs.retrieve(job.id)
+    assert job.status == "succeeded", job.error
+    assert job.fine_tuned_model.startswith(f"ft:{chat_model}:sql:")
+    events = list(offline_client.fine_tuning.jobs.list_events(job.id, limit=100))
+    assert any("loss" in e.message for e in events)
+    checkpoints = list(offline_client.fine_tuning.jobs.checkpoints.list(job.id))
+    assert len(checkpoints) == 2
+    question = "How many people signed up in fiscal year 2021?"
+    gold = "SELECT COUNT(*) FROM cust_mstr WHERE sgnup_dt BETWEEN '2021-02-01' AND '2022-01-31'"
+    tuned = _answer(offline_client, job.fine_tuned_model, sql_messages(question, SCHEMA), temperature=0)
+    assert score_sql(ACME_DB, tuned, gold).correct, tuned
+    base = _answer(offline_client, chat_model, sql_messages(question, SCHEMA), temperature=0)
+    assert not score_sql(ACME_DB, base, gold).correct, base
