@@ -36,6 +36,7 @@ data: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_harness.py
 	$(BIN)/python benchmarks/bench_offline.py
+	$(BIN)/python benchmarks/bench_sql_ladder.py
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

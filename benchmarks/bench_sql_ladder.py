@@ -89,7 +89,7 @@ def summary(record) -> dict:
 
 
 def show(name: str, s: dict) -> None:
-    levels = " ".join(f"{lvl[0]}={s.get(f'accuracy_{lvl}') or 0:.0%}" for lvl in ("easy", "medium", "hard", "extra"))
+    levels = " ".join(f"{level}={s.get(f'accuracy_{level}') or 0:.0%}" for level in ("easy", "medium", "hard", "extra"))
     print(f"{name:<58} {s['accuracy']:6.1%}  ({levels})  prompt {s['prompt_tokens'] / s['n']:7.0f} tok/q  "
           f"completion {s['completion_tokens'] / s['n']:5.0f} tok/q  p50 {1000 * s['latency_p50_s']:5.0f} ms",
           flush=True)
