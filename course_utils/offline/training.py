@@ -168,7 +168,8 @@ class AcmeTinyTrainer:
 
     def train(self, base_model_id, training, validation, hyperparameters, out_dir, report,
               should_stop, checkpoint) -> None:
-        from course_utils.offline.sql_training import make_sql_examples, sql_rows, train_sql, write_memory
+        from course_utils.offline.sql_training import (FINE_TUNED_SQL_PARAMETERS, make_sql_examples, sql_rows,
+                                                       train_sql, write_memory)
 
         settings = {**DEFAULT_HYPERPARAMETERS, **{k: v for k, v in hyperparameters.items()
                                                    if v not in (None, "auto")}}
@@ -212,7 +213,7 @@ class AcmeTinyTrainer:
                   end_of_epoch=save_checkpoint if not sql_examples else lambda epoch: None)
         if sql_examples:
             train_sql(network, sql_examples, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
-                      seed=seed, validation=sql_held_out, report=report_of_total, should_stop=should_stop,
+                      parts=FINE_TUNED_SQL_PARAMETERS, seed=seed, validation=sql_held_out, report=report_of_total, should_stop=should_stop,
                       end_of_epoch=save_checkpoint, first_step=chat_steps, total_steps=total)
         if not should_stop():
             network.save_pretrained(out_dir)
