@@ -90,7 +90,7 @@ def identifiers(sql: str) -> set[str]:
 def guess_query(question: str, schema_names: list[str]) -> str:
     """A query invented from the question's words: what is left without examples to adapt."""
     words = [w for w in words_of(question) if w not in {"how", "many", "what", "which"}]
-    nouns = [w for w in words if len(w) > 3 and w not in content_words("") and w.isalpha()]
+    nouns = [w for w in words if len(w) > 3 and w.isalpha()]
     table = next((n for n in nouns if n in schema_names), nouns[0] + "s" if nouns else "data")
     if re.search(r"\bhow many\b|\bcount\b|\bnumber of\b", question, re.IGNORECASE):
         return f"SELECT COUNT(*) FROM {table}"

@@ -30,7 +30,7 @@ FINE_TUNED_SQL_PARAMETERS = ("sql_prototypes", "sql_query")
 _CODE_USE = re.compile(r"([\w.]+)\s*(?:=|<>|!=)\s*'([^']+)'")
 
 
-def sql_rows(rows: Sequence[dict]) -> tuple[list[dict], list[dict]]:
+def split_sql_rows(rows: Sequence[dict]) -> tuple[list[dict], list[dict]]:
     """Split chat rows into (text-to-SQL rows, the others)."""
     is_sql = [bool(sql_of_answer(row["messages"][-1].get("content") or "")) and
               read_sql_request(row["messages"][:-1]) is not None for row in rows]

@@ -168,7 +168,7 @@ class AcmeTinyTrainer:
 
     def train(self, base_model_id, training, validation, hyperparameters, out_dir, report,
               should_stop, checkpoint) -> None:
-        from course_utils.offline.sql_training import (FINE_TUNED_SQL_PARAMETERS, make_sql_examples, sql_rows,
+        from course_utils.offline.sql_training import (FINE_TUNED_SQL_PARAMETERS, make_sql_examples, split_sql_rows,
                                                        train_sql, write_memory)
 
         settings = {**DEFAULT_HYPERPARAMETERS, **{k: v for k, v in hyperparameters.items()
@@ -177,8 +177,8 @@ class AcmeTinyTrainer:
         learning_rate = BASE_LEARNING_RATE * float(settings["learning_rate_multiplier"])
         seed = int(hyperparameters.get("seed") or 0)
         network = self.load_network(base_model_id)
-        sql_training, training = sql_rows(training)
-        sql_validation, validation = sql_rows(validation) if validation else ([], None)
+        sql_training, training = split_sql_rows(training)
+        sql_validation, validation = split_sql_rows(validation) if validation else ([], None)
         examples = make_examples(training, self.embed)[0] if training else []
         sql_examples = []
         if sql_training:  # the pairs go into the model's memory; each is then trained on left out of it
