@@ -17,6 +17,7 @@ from typing import Sequence
 from course_utils.offline.prompt_reader import read_prompt
 from course_utils.offline.sql_adapt import Knowledge, dictionary_codes
 from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
+from course_utils.sql_eval import extract_sql
 
 SQL_START = re.compile(r"^\s*(SELECT|WITH)\b", re.IGNORECASE)
 _FENCE = re.compile(r"```(?:sql|sqlite)?\s*\n(.*?)\n\s*```", re.DOTALL | re.IGNORECASE)
@@ -44,20 +45,11 @@ def normal_sql(sql: str) -> str:
     return re.sub(r"\s+", " ", sql).strip().rstrip(";").strip()
 
 
-def looks_like_sql(text: str) -> bool:
-    return bool(SQL_START.match(text)) or bool(_FENCE.search(text))
-
-
 def sql_of_answer(text: str) -> str | None:
-    """The query in an assistant answer (fenced or bare), or None."""
-    fenced = _FENCE.findall(text)
-    if fenced:
-        return normal_sql(fenced[-1])
-    lines = text.strip().split("\n")
-    for i, line in enumerate(lines):
-        if SQL_START.match(line):
-            return normal_sql(" ".join(lines[i:]))
-    return None
+    """The query in an assistant answer (fenced or bare), or None; statements that write are not
+    answers to learn from."""
+    sql = extract_sql(text)
+    return normal_sql(sql) if sql and SQL_START.match(sql) else None
 
 
 def examples_in_text(text: str) -> list[tuple[str, str]]:
