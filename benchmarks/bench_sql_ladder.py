@@ -98,7 +98,11 @@ def show(name: str, s: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="6 questions, 80 training pairs, nothing saved")
+    parser.add_argument("--only", choices=["base", "fine-tuned", "held-out"],
+                        help="run one group of rungs (1-5, 6-8 and the corrupted fine-tune, or held-out); nothing saved")
     args = parser.parse_args()
+    wanted = {"base": ("base",), "fine-tuned": ("fine-tuned",), "held-out": ("held-out",)}.get(
+        args.only, ("base", "fine-tuned", "held-out"))
     limit = 6 if args.quick else None
     client = get_client(cache=False)
     chat = model_for("chat")
@@ -129,6 +133,24 @@ def main() -> None:
         show(name, results[name])
         return results[name]
 
+    if "base" in wanted:
+        base_rungs(run, client, chat, schema, dictionary, pool, similar)
+    if "fine-tuned" in wanted:
+        fine_tuned_rungs(run, results, client, train, schema, dictionary, similar, db)
+    if "held-out" in wanted:
+        held_out = [q for db_id in datasets.practice_splits()["held_out"] for q in datasets.load_practice_questions(db_id)]
+        held_out = held_out[::len(held_out) // limit] if limit else held_out
+        schemas = {db_id: schema_text(datasets.practice_db(db_id)) for db_id in {q["db_id"] for q in held_out}}
+        run("held-out practice databases, base model + schema", chat_predictor(
+            client, chat, lambda it: sql_messages(it["question"], schemas[it["db_id"]]), temperature=0),
+            items=held_out, score=sql_scorer(lambda it: datasets.practice_db(it["db_id"])))
+    if not args.quick and not args.only:
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        print(f"saved {RESULTS}")
+
+
+def base_rungs(run, client, chat, schema, dictionary, pool, similar) -> None:
+    """Rungs 1-5: the base model, with more in the prompt at each rung."""
     run("1 question only", chat_predictor(client, chat, lambda it: sql_messages(it["question"]), temperature=0))
     run("2 + schema", chat_predictor(client, chat, lambda it: sql_messages(it["question"], schema), temperature=0))
     run("3 + schema + dictionary", chat_predictor(
@@ -138,6 +160,9 @@ def main() -> None:
     run("5 + 5 similar examples (DAIL-SQL)", chat_predictor(client, chat, lambda it: sql_messages(
         it["question"], schema, dictionary, similar[it["id"]]), temperature=0))
 
+
+def fine_tuned_rungs(run, results, client, train, schema, dictionary, similar, db) -> None:
+    """Rungs 6-8 on a fine-tune of the Acme training pairs, and a fine-tune on corrupted pairs."""
     clean, seconds = fine_tune(client, training_rows(train, schema), "acme-sql")
     results["fine_tune_seconds"] = round(seconds, 1)
     print(f"fine-tuning job ({len(train)} pairs, 3 epochs): {seconds:.0f} s -> {clean}", flush=True)
@@ -149,20 +174,9 @@ def main() -> None:
 
     run("7 fine-tuned + similar examples + dictionary", chat_predictor(client, clean, best, temperature=0))
     run("8 rung 7 + self-consistency (5 samples)", self_consistent(client, clean, best, db))
-
-    held_out = [q for db_id in datasets.practice_splits()["held_out"] for q in datasets.load_practice_questions(db_id)]
-    held_out = held_out[::len(held_out) // limit] if limit else held_out
-    schemas = {db_id: schema_text(datasets.practice_db(db_id)) for db_id in {q["db_id"] for q in held_out}}
-    run("held-out practice databases, base model + schema", chat_predictor(
-        client, chat, lambda it: sql_messages(it["question"], schemas[it["db_id"]]), temperature=0),
-        items=held_out, score=sql_scorer(lambda it: datasets.practice_db(it["db_id"])))
-
     corrupted, _ = fine_tune(client, training_rows(train, schema, corrupt=0.3), "acme-sql-corrupt")
     run("6 with a corrupted fine-tune (30% answers swapped)", chat_predictor(
         client, corrupted, lambda it: sql_messages(it["question"], schema), temperature=0))
-    if not args.quick:
-        RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-        print(f"saved {RESULTS}")
 
 
 if __name__ == "__main__":

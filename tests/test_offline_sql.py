@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sqlite3
 import time
 
 import openai
@@ -12,12 +13,12 @@ import pytest
 
 from course_utils.datasets import (ACME_DB, ACME_DICTIONARY, load_acme_questions, load_practice_questions,
                                    practice_db, practice_splits)
-from course_utils.offline.corpus_sql import sql_rows
+from course_utils.offline.corpus_sql import seen_queries, sql_rows
 from course_utils.offline.sql_adapt import Knowledge, adapt, dictionary_codes
 from course_utils.offline.sql_request import examples_in_text, read_sql_request
 from course_utils.offline.sql_schema_text import read_schema_text
 from course_utils.sql import run_sql, schema_text, table_names
-from course_utils.sql_eval import score_sql
+from course_utils.sql_eval import CORRECT, WRONG_RESULT, score_sql
 from course_utils.sql_prompts import choose_examples, sql_messages
 from course_utils.offline_assets import use_packaged_assets
 
@@ -111,7 +112,20 @@ def test_document_questions_are_not_read_as_sql():
 
 @pytest.fixture(scope="module")
 def corpus_text() -> str:
-    return "\n".join(m["content"] for row in sql_rows(seed=0) for m in row["messages"]).lower()
+    """The SQL pre-training corpus and the queries the base model keeps as seen, as one text."""
+    rows = "\n".join(m["content"] for row in sql_rows(seed=0) for m in row["messages"])
+    seen = seen_queries()
+    seen_text = "\n".join([*seen["schemas"].values(), *(f"{q}\n{sql}" for q, sql, _ in seen["pairs"])])
+    return (rows + "\n" + seen_text).lower()
+
+
+def test_the_committed_model_has_seen_only_train_practice_databases():
+    from course_utils.offline.acme_model import WEIGHTS_DIR
+
+    seen = json.loads((WEIGHTS_DIR / "config.json").read_text(encoding="utf-8"))["sql_seen"]
+    assert set(seen["schemas"]) == set(practice_splits()["train"])
+    assert {db for _, _, db in seen["pairs"]} == set(practice_splits()["train"])
+    assert {k: seen[k] for k in ("schemas", "pairs")} == seen_queries()
 
 
 def _acme_only_columns() -> set[str]:
@@ -181,6 +195,31 @@ def test_the_base_model_adapts_an_example_and_its_query_runs(offline_client, cha
     answer = _answer(offline_client, chat_model, sql_messages(item["question"], schema_text(practice_db("airline")),
                                                               examples=[example]), temperature=0)
     assert score_sql(practice_db("airline"), answer, item["sql"]).correct, answer
+
+
+def test_with_only_the_schema_of_a_new_database_it_carries_over_a_seen_query(offline_client, chat_model, tmp_path):
+    schema = ("CREATE TABLE greenhouse (greenhouse_id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+              "climate_zone TEXT NOT NULL, area_m2 REAL NOT NULL);\n"
+              "CREATE TABLE plant (plant_id INTEGER PRIMARY KEY, species TEXT NOT NULL, "
+              "greenhouse_id INTEGER NOT NULL REFERENCES greenhouse(greenhouse_id), height_cm REAL);")
+    db = tmp_path / "greenhouses.sqlite"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(schema + "INSERT INTO greenhouse VALUES (1, 'Palm House', 'tropical', 800), "
+                                 "(2, 'Cactus Hall', 'desert', 300); INSERT INTO plant VALUES (1, 'fig', 1, 90);")
+    # Accuracy is the benchmark's business; here: the query uses the new schema's names, so it runs
+    # (a guess from the question's words would name a "greenhousess" table that does not exist).
+    answer = _answer(offline_client, chat_model, sql_messages("How many greenhouses are there?", schema),
+                     temperature=0)
+    assert score_sql(db, answer, "SELECT COUNT(*) FROM greenhouse").category in (CORRECT, WRONG_RESULT), answer
+    # and the queries it weighs include the right one, re-linked from another database
+    from course_utils.offline.acme_model import load_network, seen_of, shared_embedder
+    from course_utils.offline.sql_model import gather_candidates
+
+    request = read_sql_request(sql_messages("Which greenhouses are in the tropical climate zone?", schema))
+    candidates = gather_candidates(request, shared_embedder(), seen=seen_of(load_network()))
+    assert {c.origin for c in candidates} == {"transfer"}
+    gold = "SELECT name FROM greenhouse WHERE climate_zone = 'tropical'"
+    assert [c for c in candidates if score_sql(db, c.sql, gold).correct], [c.sql for c in candidates]
 
 
 def test_without_schema_or_examples_it_invents_names_that_do_not_exist(offline_client, chat_model):

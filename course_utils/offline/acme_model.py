@@ -37,7 +37,9 @@ from course_utils.offline.features import (GLOBAL_FEATURES, LABEL_FEATURES, MAX_
                                            SENTENCE_FEATURES, Embedder, Features, content_words, featurize)
 from course_utils.offline.prompt_reader import read_prompt
 from course_utils.offline.protocol import Prompt
-from course_utils.offline.sql_model import MAX_CANDIDATES, SQL_FEATURES, Candidate, SqlMemory, gather_candidates
+from course_utils.offline.sql_model import (MAX_CANDIDATES, SQL_FEATURES, Candidate, SeenQueries, SqlMemory,
+                                            gather_candidates)
+from course_utils.offline.sql_transfer import cached_view
 from course_utils.offline.sql_adapt import CodeMeaning
 from course_utils.offline.sql_request import read_sql_request
 
@@ -69,7 +71,7 @@ class AcmeTinyConfig(PretrainedConfig):
     def __init__(self, embed_dim: int = 384, hidden: int = 96, label_slots: int = 64,
                  label_names: list[str] | None = None, sql_slots: int = 256,
                  sql_memory: list | None = None, sql_templates: list[str] | None = None,
-                 sql_lexicon: list | None = None, **kwargs):
+                 sql_lexicon: list | None = None, sql_seen: dict | None = None, **kwargs):
         super().__init__(**kwargs)
         self.embed_dim = embed_dim  # size of the sentence embeddings (all-MiniLM-L6-v2: 384)
         self.hidden = hidden  # width of the scoring MLPs
@@ -79,6 +81,9 @@ class AcmeTinyConfig(PretrainedConfig):
         self.sql_memory = [list(p) for p in sql_memory or []]  # [question, sql] pairs fine-tuned on
         self.sql_templates = list(sql_templates or [])  # the query templates that own a prototype slot
         self.sql_lexicon = [list(e) for e in sql_lexicon or []]  # [code, column, {word: weight}] learned
+        # queries seen in pre-training: {"schemas": {database: schema text}, "pairs": [[q, sql, database]],
+        # "said": [{table or table.column: how clearly q names it}]} (sql_transfer.said_in_question)
+        self.sql_seen = sql_seen or {"schemas": {}, "pairs": [], "said": []}
 
 
 def _mlp(inputs: int, hidden: int, outputs: int) -> nn.Sequential:
@@ -106,6 +111,8 @@ class AcmeTinyNetwork(PreTrainedModel):
         self.sql_query = nn.Linear(d, d, bias=False)
         # question vectors of the fine-tuned pairs: the memory fine-tuned models search
         self.register_buffer("sql_memory_keys", torch.zeros(len(config.sql_memory), d))
+        # search keys of the queries seen in pre-training (sql_model.seen_key)
+        self.register_buffer("sql_seen_keys", torch.zeros(len(config.sql_seen["pairs"]), 2 * d))
         self.post_init()
         nn.init.zeros_(self.label_memory.weight)  # the base model has learned no label yet
         nn.init.zeros_(self.sql_prototypes.weight)
@@ -257,6 +264,16 @@ def memory_of(network: AcmeTinyNetwork) -> SqlMemory | None:
     )
 
 
+def seen_of(network: AcmeTinyNetwork) -> SeenQueries | None:
+    """The queries the base model saw in pre-training, as sql_model uses them."""
+    seen = network.config.sql_seen
+    if not seen["pairs"]:
+        return None
+    return SeenQueries(pairs=[tuple(p) for p in seen["pairs"]],
+                       views={db: cached_view(text) for db, text in seen["schemas"].items()},
+                       keys=network.sql_seen_keys.detach().numpy(), said=seen["said"])
+
+
 def continuation_inputs(f: Features, first: int, logits: torch.Tensor):
     """Features for "quote another sentence after sentence `first`, or stop?"."""
     vectors = torch.from_numpy(f.sentence_vectors)
@@ -327,6 +344,7 @@ class AcmeTinyChat:
         self.network = network.eval()
         self.embed = embed
         self.memory = memory_of(network)
+        self.seen = seen_of(network)
 
     def read_prompt(self, messages: Sequence[dict]) -> Prompt:
         request = read_sql_request(messages)
@@ -347,7 +365,7 @@ class AcmeTinyChat:
 
     def _read_sql_request(self, request) -> Prompt:
         """Score candidate queries; each is a segment the answer may start with."""
-        candidates = gather_candidates(request, self.embed, self.memory)
+        candidates = gather_candidates(request, self.embed, self.memory, seen=self.seen)
         example = sql_example(candidates, request.question, self.embed)
         with torch.no_grad():
             scores = self.network.sql_logits(**sql_batch_tensors([example], self.network.config.embed_dim))[0]

@@ -2,8 +2,10 @@
 
 Each practice question becomes requests the way learners write them: the database's schema,
 a few example questions of the same database with their SQL (the closest ones, or random
-ones; as a "Question/SQL" list or as earlier chat turns), then the question. The answer is
-its gold query. Held-out databases and everything of Acme stay out (tests check this).
+ones; as a "Question/SQL" list or as earlier chat turns), then the question; and once with
+the schema alone. The answer is its gold query. The same questions and queries are what the
+base model has "seen" (seen_queries), which it carries over to schemas it has not seen.
+Held-out databases and everything of Acme stay out (tests check this).
 """
 
 from __future__ import annotations
@@ -50,4 +52,13 @@ def sql_rows(seed: int = 0, variants: int = 2, similar=None) -> list[dict]:
                 else:
                     messages = sql_messages(item["question"], schema=schema, examples=examples)
                 rows.append({"messages": messages + [{"role": "assistant", "content": item["sql"]}]})
+            messages = sql_messages(item["question"], schema=schema)  # schema only: carry a seen query over
+            rows.append({"messages": messages + [{"role": "assistant", "content": item["sql"]}]})
     return rows
+
+
+def seen_queries() -> dict:
+    """The train practice databases' schemas and (question, query, database) triples."""
+    databases = practice_splits()["train"]
+    return {"schemas": {db_id: schema_text(practice_db(db_id)) for db_id in databases},
+            "pairs": [[q["question"], q["sql"], db_id] for db_id in databases for q in load_practice_questions(db_id)]}

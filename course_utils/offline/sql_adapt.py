@@ -171,16 +171,26 @@ def aligned_value(value: str, source_q: str, target_q: str) -> tuple[str, float]
     source_words = set(words_of(source_q))
     capitalised = value[:1].isupper()
     best, best_score = None, 0.0
-    for text, start, end in _spans(target_q, max(1, len(value.split()) + 1)):
+    for text, start, end in _spans(target_q, max(3, len(value.split()) + 1)):
         words = words_of(text)
         if not words or all(w in source_words or w in STOP_WORDS for w in words):
             continue
         t_left, t_right = _context(target_q, start, end)
         score = (len(set(left) & set(t_left)) + len(set(right) & set(t_right))) / max(1, len(left) + len(right))
         score += 0.3 * (text[:1].isupper() == capitalised) - 0.1 * abs(len(text.split()) - len(value.split()))
+        score += 0.2 * _whole_name(target_q, start, end) if capitalised else 0.0
         if score > best_score:
             best, best_score = text, score
     return (best, min(1.0, best_score)) if best and best_score >= 0.5 else None
+
+
+def _whole_name(question: str, start: int, end: int) -> float:
+    """+1 when the span is a whole capitalised name ("Print Room"), -1 when it cuts one."""
+    before = re.search(r"([A-Z][\w'&.-]*)\s+$", question[:start])
+    after = re.match(r"\s+([A-Z][\w'&.-]*)", question[end:])
+    if not question[start:start + 1].isupper():
+        return 0.0
+    return -1.0 if (before and before.start() > 0) or after else 1.0
 
 
 # --------------------------------------------------------------------------------------

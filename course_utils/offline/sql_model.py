@@ -8,7 +8,9 @@
    masked as DAIL-SQL does; how cleanly the adaptation went; whether its names exist in the
    schema given) and let the network score it. Fine-tuning also learns a prototype per
    query template, so domain phrasing maps to the right query shape.
-4. With nothing to adapt, it guesses a query from the question's words, and fails the way
+4. Given a schema but no examples and no fine-tuned memory, it carries over queries it saw in
+   pre-training on other databases (sql_transfer.py re-links their tables and columns).
+5. With nothing to adapt, it guesses a query from the question's words, and fails the way
    a language model fails without a schema: plausible names that do not exist.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,11 +28,14 @@ from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, Code
                                             content_words, words_of)
 from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
 from course_utils.offline.sql_request import SqlRequest, normal_sql
+from course_utils.offline.sql_transfer import (Linker, SchemaView, fill_names, names_in_question, schema_masked,
+                                               transfer, view_of)
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
-ORIGINS = ("example", "idiom", "memory", "guess")
-SQL_FEATURES = 8 + N_SIGNALS + len(ORIGINS)
+ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
+SQL_FEATURES = 11 + N_SIGNALS + len(ORIGINS)
+SURFACE_WEIGHT = 0.3  # seen queries are found by 0.3 x question cosine + 0.7 x schema-masked cosine
 
 _SQL_WORDS = frozenset(
     "select from where and or not in is null as on join left right inner outer cross group by order having "
@@ -47,6 +53,9 @@ class Candidate:
     source_question: str
     adaptation: Adaptation | None = None
     template_slot: int = -1  # the fine-tuned prototype of its query template, if any
+    link_confidence: float = 0.0  # for a query carried over from another schema: how well it linked
+    seen_similarity: float = 0.0  # and how close its question is, domain words masked (seen_key)
+    renames: list[str] = field(default_factory=list)  # "book -> artwork", for the reasoning steps
     features: np.ndarray = field(default_factory=lambda: np.zeros(SQL_FEATURES, dtype=np.float32))
 
     def answer_text(self, reasoning: bool) -> str:
@@ -54,7 +63,7 @@ class Candidate:
         if not reasoning:
             return self.sql
         steps = [f"Step 1: the closest question I know is: \"{self.source_question}\"."]
-        changes = self.adaptation.steps if self.adaptation else []
+        changes = self.renames + (self.adaptation.steps if self.adaptation else [])
         steps.append("Step 2: what changes: " + ("; ".join(changes) if changes else "nothing") + ".")
         steps.append(f"Step 3: the query:\n```sql\n{self.sql}\n```")
         return "\n".join(steps)
@@ -63,6 +72,12 @@ class Candidate:
 def template_of(sql: str) -> str:
     """A query with its literals masked: queries of one template differ only in values."""
     return LITERAL.sub("?", normal_sql(sql))
+
+
+def shape_of(sql: str) -> str:
+    """A query with its names and values masked: what stays when it moves to another schema."""
+    return re.sub(r"[A-Za-z_]\w*", lambda m: m.group(0) if m.group(0).lower() in _SQL_WORDS else "x",
+                  template_of(sql))
 
 
 def masked_question(question: str) -> str:
@@ -111,12 +126,62 @@ class SqlMemory:
     lexicon: list[CodeMeaning] = field(default_factory=list)
 
 
+@dataclass
+class SeenQueries:
+    """What pre-training showed the base model: questions and queries on other databases."""
+
+    pairs: list[tuple[str, str, str]]  # (question, sql, database)
+    views: dict[str, SchemaView]  # database -> its schema
+    keys: np.ndarray  # (len(pairs), 2D): question vector and schema-masked vector, weighted
+    said: list[dict[str, float]]  # per pair: how clearly its question names each table and column
+
+
+def seen_key(question: str, view: SchemaView, embed: Embedder) -> np.ndarray:
+    """One search key per question; the dot product of two keys mixes their plain and
+    schema-masked cosines (SURFACE_WEIGHT : 1 - SURFACE_WEIGHT)."""
+    plain, masked = embed([question, schema_masked(question, view)])
+    return np.concatenate([np.sqrt(SURFACE_WEIGHT) * plain, np.sqrt(1 - SURFACE_WEIGHT) * masked])
+
+
+@lru_cache(maxsize=4)
+def _linker(embed: Embedder) -> Linker:
+    """One Linker per embedder, so a question asked again is not split and embedded again."""
+    return Linker(embed)
+
+
+def _transferred(request: SqlRequest, seen: SeenQueries, embed: Embedder, width: int,
+                 knowledge: Knowledge) -> list[Candidate]:
+    """Queries seen on other databases, re-linked to the request's schema."""
+    target = view_of(request.schema)
+    own_tables = set(target.columns)
+    sims = seen.keys @ seen_key(request.question, target, embed)
+    link, out, shapes = _linker(embed), [], set()
+    for i in np.argsort(-sims):
+        source_q, source_sql, db = seen.pairs[i]
+        if len(shapes) == width:
+            break
+        # one pair per query shape: paraphrases of one question would crowd out other shapes
+        if set(seen.views[db].columns) == own_tables or shape_of(source_sql) in shapes:
+            continue
+        shapes.add(shape_of(source_sql))
+        for moved in transfer(source_q, source_sql, seen.views[db], request.question, target, link,
+                              said=seen.said[i])[:2]:
+            adaptation = adapt(source_q, moved.sql, request.question, knowledge)
+            adaptation.sql, named = fill_names(adaptation.sql, source_q, request.question)
+            adaptation.unresolved -= named
+            adaptation.changed += named
+            out.append(Candidate(normal_sql(adaptation.sql), "transfer", source_q, adaptation,
+                                 link_confidence=moved.confidence, seen_similarity=float(sims[i]),
+                                 renames=moved.renames))
+    return out
+
+
 def _cosines(vector: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return matrix @ vector if len(matrix) else np.zeros(0, dtype=np.float32)
 
 
 def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | None = None,
-                      leave_out: str | None = None) -> list[Candidate]:
+                      leave_out: str | None = None, seen: SeenQueries | None = None) -> list[Candidate]:
     """Adapt the closest known pairs to the question and describe each result for the network.
 
     leave_out: a question whose own pair in the memory must not be used (training)."""
@@ -139,6 +204,10 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
         adaptation = adapt(source_q, source_sql, question, knowledge)
         slot = memory.template_slots.get(template_of(source_sql), -1) if memory and origin == "memory" else -1
         candidates.append(Candidate(normal_sql(adaptation.sql), origin, source_q, adaptation, slot))
+    # Queries seen on other databases are the fallback when the prompt gives no examples and the
+    # model was not fine-tuned: measured on Acme, offering them beside those cost 5 points at rung 6.
+    if seen is not None and request.schema.tables and not request.examples and not (memory and memory.pairs):
+        candidates += _transferred(request, seen, embed, width, knowledge)
     schema_names = sorted({n.lower() for n in request.schema.tables} | request.schema.column_names())
     if not candidates:
         candidates.append(Candidate(guess_query(question, schema_names), "guess", question))
@@ -153,6 +222,7 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
     q_words = content_words(question)
     votes = Counter(c.sql for c in candidates)
     cosines = source_vecs @ q_vec
+    asked = len(find_numbers(question)) + len(names_in_question(question))
     ranks = np.argsort(np.argsort(-cosines))
     known = set(schema_names)
     for i, c in enumerate(candidates):
@@ -167,6 +237,14 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
             float(bool(known)),
             ranks[i] / max(1, len(candidates)),
             (votes[c.sql] - 1) / max(1, len(candidates)),
+            c.link_confidence,
+            c.seen_similarity,
+            min(abs(asked - _literal_count(c.sql)), 3) / 3,
             *(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
             *[float(c.origin == o) for o in ORIGINS],
         ], dtype=np.float32)
+
+
+def _literal_count(sql: str) -> int:
+    """Values a query compares with, outside IN (...) lists (those are logic, not asks)."""
+    return len(LITERAL.findall(re.sub(r"\bIN\s*\([^()]*\)", "", sql, flags=re.IGNORECASE)))

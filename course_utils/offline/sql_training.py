@@ -14,12 +14,15 @@ import re
 from collections import Counter, defaultdict
 from typing import Sequence
 
+import numpy as np
 import torch
 
-from course_utils.offline.acme_model import AcmeTinyNetwork, SqlExample, memory_of, sql_batch_tensors, sql_example
+from course_utils.offline.acme_model import (AcmeTinyNetwork, SqlExample, memory_of, seen_of, sql_batch_tensors,
+                                             sql_example)
 from course_utils.offline.features import Embedder
 from course_utils.offline.sql_adapt import CodeMeaning, content_words
-from course_utils.offline.sql_model import SqlMemory, gather_candidates, template_of
+from course_utils.offline.sql_model import SeenQueries, SqlMemory, gather_candidates, seen_key, template_of
+from course_utils.offline.sql_transfer import Linker, cached_view, said_in_question
 from course_utils.offline.sql_request import normal_sql, read_sql_request, sql_of_answer
 
 SQL_PARAMETERS = ("sql_scorer", "sql_prototypes", "sql_query")
@@ -42,7 +45,7 @@ def same_query(a: str, b: str) -> bool:
 
 
 def make_sql_examples(rows: Sequence[dict], embed: Embedder, memory: SqlMemory | None = None,
-                      leave_out_own: bool = False) -> tuple[list[SqlExample], int]:
+                      leave_out_own: bool = False, seen: SeenQueries | None = None) -> tuple[list[SqlExample], int]:
     """Featurised requests with their right candidates; also how many rows had none right."""
     examples, missed = [], 0
     for row in rows:
@@ -51,7 +54,8 @@ def make_sql_examples(rows: Sequence[dict], embed: Embedder, memory: SqlMemory |
         if request is None or gold is None:
             missed += 1
             continue
-        candidates = gather_candidates(request, embed, memory, leave_out=request.question if leave_out_own else None)
+        candidates = gather_candidates(request, embed, memory, leave_out=request.question if leave_out_own else None,
+                                       seen=seen)
         right = [i for i, c in enumerate(candidates) if same_query(c.sql, gold)]
         if not right:
             missed += 1
@@ -134,3 +138,14 @@ def write_memory(network: AcmeTinyNetwork, rows: Sequence[dict], embed: Embedder
     config.sql_lexicon = [[m.code, m.column, m.words] for m in learn_lexicon(config.sql_memory)]
     network.sql_memory_keys = torch.from_numpy(embed([q for q, _ in config.sql_memory]).copy())
     return memory_of(network)
+
+
+def write_seen_queries(network: AcmeTinyNetwork, seen: dict, embed: Embedder) -> SeenQueries:
+    """Store pre-training's queries and their search keys in the network (config and buffer)."""
+    views = {db: cached_view(text) for db, text in seen["schemas"].items()}
+    link = Linker(embed)
+    said = [said_in_question(q, sql, views[db], link) for q, sql, db in seen["pairs"]]
+    network.config.sql_seen = {**seen, "said": said}
+    keys = np.stack([seen_key(q, views[db], embed) for q, _, db in seen["pairs"]])
+    network.sql_seen_keys = torch.from_numpy(keys.astype(np.float32))
+    return seen_of(network)

@@ -18,8 +18,8 @@ import torch
 from course_utils.offline.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, AcmeTinyConfig,
                                              AcmeTinyNetwork, shared_embedder)
 from course_utils.offline.corpus import build_corpus
-from course_utils.offline.corpus_sql import sql_rows
-from course_utils.offline.sql_training import make_sql_examples, mean_sql_loss, train_sql
+from course_utils.offline.corpus_sql import seen_queries, sql_rows
+from course_utils.offline.sql_training import make_sql_examples, mean_sql_loss, train_sql, write_seen_queries
 from course_utils.offline.training import make_examples, mean_loss, train
 from course_utils.sql_prompts import choose_examples
 
@@ -60,11 +60,12 @@ def train_sql_head(network, embed, args, history, report) -> dict:
         return choose_examples(question, pool, k, how="similar", embed=embed)
 
     started = time.perf_counter()
+    seen = write_seen_queries(network, seen_queries(), embed)
     rows = sql_rows(seed=args.seed, similar=similar)
     if args.limit:
         rows = rows[: args.limit]
     random.Random(args.seed).shuffle(rows)
-    examples, missed = make_sql_examples(rows, embed)
+    examples, missed = make_sql_examples(rows, embed, seen=seen)
     n_valid = max(20, len(examples) // 20)
     valid, examples = examples[:n_valid], examples[n_valid:]
     print(f"SQL head: {len(rows)} requests, {len(examples)} training / {len(valid)} validation examples, "

@@ -19,7 +19,8 @@ import torch
 import torch.nn.functional as F
 
 from course_utils.offline.acme_model import (FIXED_ANSWERS, N_FIXED, AcmeTinyNetwork, Example,
-                                             batch_tensors, memory_of, second_step_logits, task_of)
+                                             batch_tensors, memory_of, second_step_logits, seen_of,
+                                             task_of)
 from course_utils.offline.features import (MAX_SENTENCES, Embedder, Features, content_words, featurize,
                                           texts_to_embed)
 from course_utils.offline.prompt_reader import read_prompt
@@ -183,12 +184,14 @@ class AcmeTinyTrainer:
         sql_examples = []
         if sql_training:  # the pairs go into the model's memory; each is then trained on left out of it
             memory = write_memory(network, sql_training, self.embed)
-            sql_examples = make_sql_examples(sql_training, self.embed, memory, leave_out_own=True)[0]
+            sql_examples = make_sql_examples(sql_training, self.embed, memory, leave_out_own=True,
+                                             seen=seen_of(network))[0]
         if not examples and not sql_examples:
             raise ValueError("None of the training examples' assistant answers quotes the passages, "
                              "names a listed label, gives a fixed answer or writes a query acme-tiny can learn.")
         held_out = make_examples(validation, self.embed)[0] if validation else None
-        sql_held_out = make_sql_examples(sql_validation, self.embed, memory_of(network))[0] if sql_validation else None
+        sql_held_out = (make_sql_examples(sql_validation, self.embed, memory_of(network), seen=seen_of(network))[0]
+                        if sql_validation else None)
         # Give every label the data teaches a prototype slot of its own.
         known = [n.lower() for n in network.config.label_names]
         for name in labels_in(examples):

@@ -1,0 +1,396 @@
+"""Carrying a known query over to another database: schema linking with the embedder.
+
+A base model has seen questions and queries on other databases (the practice databases of
+the train split). Faced with a question about a schema it has never seen, it reuses the
+shape of a query it knows and re-links the query's tables and columns to the new schema,
+the way text-to-SQL worked before LLMs (a sketch plus schema linking):
+
+1. Read which tables and columns the known query uses (sqlglot parses it; each column is
+   resolved to its table through aliases and the query's nesting).
+2. Map its tables to the new schema's tables. Joins must survive: a foreign key the query
+   follows must map to a foreign key between the mapped tables. Tables the old question
+   named should map to tables the new question names (embedder similarity of n-grams).
+3. Map its columns, kind for kind (yes/no flag, number, date, text): keys follow the foreign keys; other
+   columns go to the new question's words when the old question named them, and to the
+   table's display column (its first text column: a name or title) when it did not.
+4. Rewrite the names in the query's text; sql_adapt.py then carries the values over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import sqlglot
+from sqlglot import exp
+
+from course_utils.offline.sql_schema_text import SchemaText
+
+_NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
+_DATE_NAMES = re.compile(r"(^|_)(date|day|time|timestamp|at|on)$|^date_|_date_", re.IGNORECASE)
+_FLAG_NAMES = {"active", "enabled", "available", "deleted", "verified", "paid"}  # yes/no without is_
+MAX_TABLE_MAPS = 3  # table mappings kept per known query
+FIRST_CHOICES = 6  # tables tried for a query table that no join ties to one already placed
+
+
+@dataclass(frozen=True)
+class SchemaView:
+    """A schema reduced to what linking needs: lower-case names, column kinds, foreign keys."""
+
+    columns: dict[str, tuple[str, ...]]  # table -> its columns, in order
+    kinds: dict[tuple[str, str], str]  # (table, column) -> "key" | "flag" | "number" | "date" | "text"
+    links: tuple[tuple[str, str, str, str], ...]  # (table, column, referenced table, referenced column)
+
+    def display_column(self, table: str) -> str | None:
+        """The column that names a row (name, title): the first text column."""
+        return next((c for c in self.columns.get(table, ()) if self.kinds[(table, c)] == "text"), None)
+
+    def primary_key(self, table: str) -> str | None:
+        keys = [c for c in self.columns.get(table, ()) if self.kinds[(table, c)] == "key"]
+        named = [c for c in keys if c in ("id", f"{table}_id")]
+        return (named or keys or [None])[0]
+
+
+def view_of(schema: SchemaText) -> SchemaView:
+    """The SchemaView of a schema read from a prompt."""
+    links = tuple((t.lower(), c.lower(), rt.lower(), (rc or "").lower()) for t, c, rt, rc in schema.foreign_keys)
+    linked = {(t, c) for t, c, _, _ in links} | {(rt, rc) for _, _, rt, rc in links}
+    columns, kinds = {}, {}
+    for table, cols in schema.tables.items():
+        table = table.lower()
+        columns[table] = tuple(c.name.lower() for c in cols)
+        for c in cols:
+            name = c.name.lower()
+            if (table, name) in linked or name == "id" or name.endswith("_id"):
+                kinds[(table, name)] = "key"
+            elif re.match(r"(is|has|can)_", name) or name in _FLAG_NAMES or "BOOL" in c.type.upper():
+                kinds[(table, name)] = "flag"
+            elif "DATE" in c.type.upper() or "TIME" in c.type.upper() or _DATE_NAMES.search(name):
+                kinds[(table, name)] = "date"
+            elif _NUMBER_TYPES.search(c.type):
+                kinds[(table, name)] = "number"
+            else:
+                kinds[(table, name)] = "text"
+    return SchemaView(columns, kinds, links)
+
+
+def spoken(name: str) -> str:
+    """How a question would say a schema name: "estimated_value" -> "estimated value"."""
+    return " ".join(re.sub(r"([a-z])([A-Z])", r"\1 \2", name).replace("_", " ").split()).lower()
+
+
+# --------------------------------------------------------------------------------------
+# Reading a query's names
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int  # exclusive
+    table: str  # the table it is, or the table the column belongs to
+    column: str | None = None
+
+
+def names_in_query(sql: str, view: SchemaView) -> list[_Name] | None:
+    """Every table and column name written in the query, resolved; None if it does not parse
+    or names something the schema lacks."""
+    try:
+        tree = sqlglot.parse_one(sql, read="sqlite")
+    except sqlglot.errors.ParseError:
+        return None
+    names: list[_Name] = []
+    for table in tree.find_all(exp.Table):
+        meta = table.this.meta
+        if table.name.lower() not in view.columns or "start" not in meta:
+            return None
+        names.append(_Name(meta["start"], meta["end"] + 1, table.name.lower()))
+    for column in tree.find_all(exp.Column):
+        meta = column.this.meta
+        owner = _owner(column, view)
+        if owner is None or "start" not in meta:
+            return None
+        names.append(_Name(meta["start"], meta["end"] + 1, owner, column.name.lower()))
+    return sorted(names, key=lambda n: n.start)
+
+
+def _owner(column: exp.Column, view: SchemaView) -> str | None:
+    """The table a column belongs to: through its alias, or the table of the nearest enclosing
+    SELECT that has a column of that name."""
+    name = column.name.lower()
+    select = column.find_ancestor(exp.Select)
+    while select is not None:
+        tables = [t for t in select.find_all(exp.Table) if t.find_ancestor(exp.Select) is select]
+        if column.table:
+            match = [t.name.lower() for t in tables if (t.alias or t.name).lower() == column.table.lower()]
+        else:
+            match = [t.name.lower() for t in tables if name in view.columns.get(t.name.lower(), ())]
+        if match:
+            return match[0] if name in view.columns.get(match[0], ()) else None
+        select = select.find_ancestor(exp.Select)
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Linking: how strongly a question names a schema item
+
+
+class Linker:
+    """Embedder similarity between a question's n-grams and schema names, cached per text."""
+
+    def __init__(self, embed):
+        self.embed = embed
+        self._ngrams: dict[str, np.ndarray] = {}
+
+    def ngram_vectors(self, question: str) -> np.ndarray:
+        if question not in self._ngrams:
+            words = re.findall(r"[A-Za-z0-9']+", question)
+            grams = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+            self._ngrams[question] = self.embed(grams or [question])
+            if len(self._ngrams) > 512:  # about 55 kB each
+                self._ngrams.pop(next(iter(self._ngrams)))
+        return self._ngrams[question]
+
+    def mention(self, question: str, names: list[str]) -> np.ndarray:
+        """For each schema name, its best cosine with any 1-3 word run of the question."""
+        if not names:
+            return np.zeros(0, dtype=np.float32)
+        return (self.embed([spoken(n) for n in names]) @ self.ngram_vectors(question).T).max(axis=1)
+
+    def similarity(self, a: str, b: str) -> float:
+        vectors = self.embed([spoken(a), spoken(b)])
+        return float(vectors[0] @ vectors[1])
+
+
+# --------------------------------------------------------------------------------------
+# Mapping one query onto another schema
+
+
+@dataclass
+class Transfer:
+    """A known query re-linked to a new schema."""
+
+    sql: str
+    confidence: float  # mean linking score of its mapped names, about 0..1
+    renames: list[str] = field(default_factory=list)  # "book -> artwork", for the reasoning steps
+
+
+def said_in_question(source_q: str, source_sql: str, source: SchemaView, link: Linker) -> dict[str, float]:
+    """How clearly source_q names each table ("t") and column ("t.c") its query uses. It depends
+    only on the known pair, so the model stores it with the pair instead of embedding the old
+    question's n-grams on every request."""
+    names = names_in_query(source_sql, source) or []
+    keys = list(dict.fromkeys(n.table if n.column is None else f"{n.table}.{n.column}" for n in names))
+    return {k: float(v) for k, v in zip(keys, link.mention(source_q, [k.split(".")[-1] for k in keys]))}
+
+
+def transfer(source_q: str, source_sql: str, source: SchemaView, question: str, target: SchemaView,
+             link: Linker, said: dict[str, float] | None = None) -> list[Transfer]:
+    """The best re-linkings of source_sql (which answers source_q on `source`) to `target`.
+
+    said: said_in_question for the known pair, if already known."""
+    names = names_in_query(source_sql, source)
+    if not names or not target.columns:
+        return []
+    used_tables = list(dict.fromkeys(n.table for n in names))
+    used_columns = list(dict.fromkeys((n.table, n.column) for n in names if n.column))
+    followed = [lk for lk in source.links if (lk[0], lk[1]) in used_columns and lk[2] in used_tables]
+    targets = list(target.columns)
+    if len(used_tables) > len(targets):
+        return []
+    said = said if said is not None else said_in_question(source_q, source_sql, source, link)
+    source_mention = {t: said[t] for t in used_tables}
+    target_mention = dict(zip(targets, link.mention(question, targets)))
+    maps = []
+    for table_map in _table_maps(used_tables, followed, target, target_mention):
+        if not all(_linked(target, table_map[t], table_map[r]) for t, _, r, _ in followed):
+            continue
+        score = sum(source_mention[s] * target_mention[t] for s, t in table_map.items())
+        maps.append((score, table_map))
+    maps.sort(key=lambda m: -m[0])
+    results = []
+    for table_score, table_map in maps[:MAX_TABLE_MAPS]:
+        column_map = _map_columns(used_columns, followed, table_map, said, source, question, target, link)
+        if column_map is None:
+            continue
+        renamed, renames = _rewrite(source_sql, names, table_map, column_map)
+        scores = [table_score / max(1e-6, sum(source_mention.values()))] + [s for _, s in column_map.values()]
+        results.append(Transfer(renamed, float(np.mean(scores)), renames))
+    return results
+
+
+def _table_maps(used: list[str], followed, target: SchemaView, mention: dict[str, float]) -> list[dict[str, str]]:
+    """Every one-to-one map of the used tables to the target's tables that can keep the joins.
+
+    Tables are placed one at a time, each next to one already placed when a followed foreign key
+    joins them, so only the new schema's foreign keys are tried there; a table with no join to
+    those placed tries the FIRST_CHOICES tables the new question names most clearly."""
+    order = [used[0]]
+    while len(order) < len(used):
+        joined = [t for t in used if t not in order and any({a, b} & set(order) and t in (a, b)
+                                                          for a, _, b, _ in followed)]
+        order.append(joined[0] if joined else next(t for t in used if t not in order))
+    by_mention = sorted(target.columns, key=lambda t: -mention[t])[:FIRST_CHOICES]
+
+    def options(table: str, placed: dict[str, str]) -> list[str]:
+        allowed = None
+        for a, _, b, _ in followed:
+            if a == table and b in placed:
+                fits = {t for t, _, r, _ in target.links if r == placed[b]}
+            elif b == table and a in placed:
+                fits = {r for t, _, r, _ in target.links if t == placed[a]}
+            else:
+                continue
+            allowed = fits if allowed is None else allowed & fits
+        return by_mention if allowed is None else sorted(allowed)
+
+    maps: list[dict[str, str]] = []
+
+    def place(placed: dict[str, str]) -> None:
+        if len(placed) == len(order):
+            maps.append(dict(placed))
+            return
+        table = order[len(placed)]
+        for choice in options(table, placed):
+            if choice not in placed.values():
+                place({**placed, table: choice})
+
+    place({})
+    return maps
+
+
+def _linked(view: SchemaView, table: str, referenced: str) -> bool:
+    return any(t == table and r == referenced for t, _, r, _ in view.links)
+
+
+def _map_columns(used_columns, followed, table_map, said_before: dict[str, float], source: SchemaView, question,
+                 target: SchemaView, link: Linker) -> dict[tuple[str, str], tuple[str, float]] | None:
+    """(source table, column) -> (target column, score), or None when a column has no match."""
+    column_map: dict[tuple[str, str], tuple[str, float]] = {}
+    for table, column, referenced, referenced_column in followed:
+        options = [(c, rc) for t, c, r, rc in target.links if t == table_map[table] and r == table_map[referenced]]
+        c, rc = max(options, key=lambda o: link.similarity(column, o[0]))
+        column_map[(table, column)] = (c, 1.0)
+        column_map[(referenced, referenced_column)] = (rc or target.primary_key(table_map[referenced]), 1.0)
+    for table, column in used_columns:
+        if (table, column) in column_map:
+            continue
+        kind = source.kinds[(table, column)]
+        if kind == "key":
+            key = target.primary_key(table_map[table])
+            if key is None:
+                return None
+            column_map[(table, column)] = (key, 1.0)
+    open_columns = [tc for tc in used_columns if tc not in column_map]
+    if not open_columns:
+        return column_map
+    said = {(t, c): said_before[f"{t}.{c}"] for t, c in open_columns}
+    for table in dict.fromkeys(t for t, _ in open_columns):
+        mine = [tc for tc in open_columns if tc[0] == table]
+        new_table = table_map[table]
+        options = [c for c in target.columns[new_table] if target.kinds[(new_table, c)] != "key"]
+        heard = dict(zip(options, link.mention(question, options)))
+        display = target.display_column(new_table)
+        taken: set[str] = set()
+        # the columns the old question said most clearly choose first
+        for tc in sorted(mine, key=lambda tc: -said[tc]):
+            kind = source.kinds[tc]
+            was_display = source.display_column(table) == tc[1]
+            fits = [c for c in options if target.kinds[(new_table, c)] == kind and c not in taken]
+            if not fits:
+                return None
+            weight = float(np.clip(said[tc], 0.0, 1.0))
+
+            def score(c: str) -> float:
+                return weight * float(heard[c]) + (1 - weight) * float((c == display) == was_display)
+
+            best = max(fits, key=score)
+            taken.add(best)
+            column_map[tc] = (best, score(best))
+    return column_map
+
+
+def _rewrite(sql: str, names: list[_Name], table_map: dict[str, str],
+             column_map: dict[tuple[str, str], tuple[str, float]]) -> tuple[str, list[str]]:
+    out, at, renames = [], 0, []
+    for n in names:
+        new = table_map[n.table] if n.column is None else column_map[(n.table, n.column)][0]
+        old = sql[n.start:n.end]
+        out += [sql[at:n.start], new]
+        at = n.end
+        change = f"{old} -> {new}"
+        if old.lower() != new and change not in renames:
+            renames.append(change)
+    out.append(sql[at:])
+    return "".join(out), renames
+
+
+@lru_cache(maxsize=64)
+def cached_view(schema_text: str) -> SchemaView:
+    """The SchemaView of a schema text (the model's memory holds a few, requests repeat theirs)."""
+    from course_utils.offline.sql_schema_text import read_schema_text
+
+    return view_of(read_schema_text(schema_text))
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def schema_masked(question: str, view: SchemaView) -> str:
+    """The question with the schema's own words, names and numbers masked, so that questions
+    about different databases compare by what they ask, not by their domain (DAIL-SQL's idea)."""
+    parts = {_stem(p) for name in [*view.columns, *(c for cs in view.columns.values() for c in cs)]
+             for p in name.split("_") if len(p) > 2}
+    out = []
+    for i, word in enumerate(re.findall(r"[A-Za-z0-9']+|[^\sA-Za-z0-9']", question)):
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            out.append("N")
+        elif _stem(word) in parts:
+            out.append("item")
+        elif i > 0 and word[:1].isupper() and word.isalpha():
+            out.append("X")
+        else:
+            out.append(word)
+    return re.sub(r"\b(X|item)( \1\b)+", r"\1", " ".join(out))
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w&.-]*(?:'(?!s\b)[\w]+)?(?:\s+(?:(?:of|and|the|on|de|van|von|la)\s+)?[A-Z][\w&.-]*)*")
+
+
+def names_in_question(question: str) -> list[str]:
+    """Capitalised names a question mentions ("Skerry Light", "Stone and Metal"); the first word
+    of the question only counts as part of a longer name."""
+    names = []
+    for match in _NAME_RUN.finditer(question):
+        words = match.group(0).split()
+        if match.start() == 0 or question[:match.start()].strip() == "":
+            words = words[1:]
+            while words and words[0].islower():
+                words = words[1:]
+        if words:
+            names.append(" ".join(words))
+    return names
+
+
+def fill_names(sql: str, source_q: str, question: str) -> tuple[str, int]:
+    """Replace the quoted names the old question gave and the new one lacks by the names the
+    new question gives, in order; returns the query and how many were replaced."""
+    free = [n for n in names_in_question(question) if f"'{n.lower()}'" not in sql.lower()]
+    replaced = 0
+
+    def swap(match: re.Match) -> str:
+        nonlocal replaced
+        value = match.group(1)
+        said_before = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", source_q, re.IGNORECASE)
+        said_now = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", question, re.IGNORECASE)
+        if not said_before or said_now or not value[:1].isupper() or not free:
+            return match.group(0)
+        replaced += 1
+        return "'" + free.pop(0).replace("'", "''") + "'"
+
+    return re.sub(r"'((?:[^']|'')+)'", swap, sql), replaced

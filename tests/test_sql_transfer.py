@@ -1,0 +1,89 @@
+"""Carrying a known query over to a schema the model has not seen (sql_transfer.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from course_utils.offline.sql_adapt import adapt
+from course_utils.offline.sql_schema_text import read_schema_text
+from course_utils.offline.sql_transfer import (Linker, fill_names, names_in_query, names_in_question, schema_masked,
+                                               transfer, view_of)
+
+LIBRARY = view_of(read_schema_text("""
+CREATE TABLE author (author_id INTEGER PRIMARY KEY, name TEXT, country TEXT, birth_year INTEGER);
+CREATE TABLE book (book_id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER REFERENCES author(author_id),
+                   genre TEXT, published_year INTEGER, is_reference INTEGER);
+CREATE TABLE member (member_id INTEGER PRIMARY KEY, name TEXT, city TEXT, joined_date TEXT);
+CREATE TABLE loan (loan_id INTEGER PRIMARY KEY, book_id INTEGER REFERENCES book(book_id),
+                   member_id INTEGER REFERENCES member(member_id), loan_date TEXT);
+"""))
+WEATHER = view_of(read_schema_text("""
+CREATE TABLE station (station_id INTEGER PRIMARY KEY, name TEXT, region TEXT, elevation_m INTEGER);
+CREATE TABLE alert (alert_id INTEGER PRIMARY KEY, station_id INTEGER REFERENCES station(station_id),
+                    alert_type TEXT, issued_date TEXT);
+"""))
+
+
+@pytest.fixture(scope="module")
+def link():
+    from course_utils.offline.acme_model import shared_embedder
+
+    return Linker(shared_embedder())
+
+
+def test_columns_get_kinds_and_tables_a_display_column():
+    assert LIBRARY.kinds[("book", "author_id")] == "key"
+    assert LIBRARY.kinds[("book", "is_reference")] == "flag"
+    assert LIBRARY.kinds[("book", "published_year")] == "number"
+    assert LIBRARY.kinds[("member", "joined_date")] == "date"
+    assert LIBRARY.kinds[("book", "genre")] == "text"
+    assert LIBRARY.display_column("book") == "title"
+    assert LIBRARY.primary_key("loan") == "loan_id"
+
+
+def test_names_are_resolved_through_aliases_and_subqueries():
+    sql = "SELECT T1.title FROM book AS T1 WHERE T1.book_id NOT IN (SELECT book_id FROM loan)"
+    names = [(n.table, n.column) for n in names_in_query(sql, LIBRARY)]
+    assert names == [("book", "title"), ("book", None), ("book", "book_id"), ("loan", "book_id"), ("loan", None)]
+    assert names_in_query("SELECT nope FROM book", LIBRARY) is None
+    assert names_in_query("SELECT FROM WHERE", LIBRARY) is None
+
+
+def test_a_one_table_query_moves_to_the_table_and_column_the_new_question_names(link):
+    moved = transfer("How many members live in Elmstead?", "SELECT COUNT(*) FROM member WHERE city = 'Elmstead'",
+                     LIBRARY, "How many stations are in the Coast region?", WEATHER, link)
+    assert moved[0].sql == "SELECT COUNT(*) FROM station WHERE region = 'Elmstead'"
+    assert "member -> station" in moved[0].renames
+    values = adapt("How many members live in Elmstead?", moved[0].sql, "How many stations are in the Coast region?")
+    assert values.sql == "SELECT COUNT(*) FROM station WHERE region = 'Coast'"
+
+
+def test_a_join_follows_a_foreign_key_of_the_new_schema(link):
+    source = ("Which books has Ann Lee written?",
+              "SELECT T1.title FROM book AS T1 JOIN author AS T2 ON T1.author_id = T2.author_id WHERE T2.name = 'Ann Lee'")
+    moved = transfer(*source, LIBRARY, "Which alerts did Gull Point issue?", WEATHER, link)
+    assert moved and moved[0].sql.startswith("SELECT T1.alert_type FROM alert AS T1 JOIN station AS T2 "
+                                             "ON T1.station_id = T2.station_id WHERE T2.name =")
+
+
+def test_a_query_needs_as_many_linked_tables_as_it_joins(link):
+    three_tables = ("Which members borrowed books by Ann Lee?",
+                    "SELECT T3.name FROM author AS T1 JOIN book AS T2 ON T1.author_id = T2.author_id JOIN loan AS T4 "
+                    "ON T2.book_id = T4.book_id JOIN member AS T3 ON T4.member_id = T3.member_id WHERE T1.name = 'x'")
+    assert transfer(*three_tables, LIBRARY, "Which stations issued alerts?", WEATHER, link) == []
+
+
+def test_names_in_a_question_and_filling_them_in():
+    assert names_in_question("What pieces did Stone and Metal include?") == ["Stone and Metal"]
+    assert names_in_question("List the Dutch artists.") == ["Dutch"]
+    assert names_in_question("Show Sara Weber's works.") == ["Sara Weber"]
+    assert names_in_question("How many stations are there?") == []
+    sql, replaced = fill_names("SELECT 1 FROM t WHERE name = 'Ann Lee'", "Books by Ann Lee?", "Alerts from Gull Point?")
+    assert (sql, replaced) == ("SELECT 1 FROM t WHERE name = 'Gull Point'", 1)
+    assert fill_names("SELECT 1 FROM t WHERE name = 'Ann Lee'", "Books by Ann Lee?", "Alerts, please?")[1] == 0
+
+
+def test_masking_hides_the_domain_so_questions_compare_by_what_they_ask():
+    assert schema_masked("How many books are older than 1900?", LIBRARY) == "How many item are older than N ?"
+    assert schema_masked("Which stations sit higher than 500 metres?", WEATHER) == \
+        "Which item sit higher than N metres ?"
