@@ -53,10 +53,9 @@ def test_abstains_when_the_passages_do_not_mention_the_entity(model):
         assert answer(model, ask(question, HOTELS)).text == ABSTAIN, question
 
 
-@pytest.mark.xfail(strict=False, reason="known weakness of the committed weights: when the entity is in the "
-                   "passages but the attribute is not, they abstain on 4 of these 6 (they quote the entity's "
-                   "sentence for 'who' questions); the target is 5 of 6")
 def test_abstains_when_the_passages_lack_the_attribute(model):
+    # the committed weights abstain on 6 of 6; earlier trainings reached 4 (they quoted the entity's
+    # sentence for "who" questions), so this varies with training: the target is 5 of 6
     unanswerable = ["Who is the manager of the Harbour View?", "What is the phone number of the Grand Plaza?",
                     "How many pools does the Grand Plaza have?", "What is the email address of the Harbour View?",
                     "Does the Grand Plaza have parking?", "Who owns the Harbour View?"]
