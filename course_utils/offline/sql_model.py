@@ -161,9 +161,10 @@ def _transferred(request: SqlRequest, seen: SeenQueries, embed: Embedder, width:
         if len(shapes) == width:
             break
         # one pair per query shape: paraphrases of one question would crowd out other shapes
-        if set(seen.views[db].columns) == own_tables or shape_of(source_sql) in shapes:
+        shape = shape_of(source_sql)
+        if set(seen.views[db].columns) == own_tables or shape in shapes:
             continue
-        shapes.add(shape_of(source_sql))
+        shapes.add(shape)
         for moved in transfer(source_q, source_sql, seen.views[db], request.question, target, link,
                               said=seen.said[i])[:2]:
             adaptation = adapt(source_q, moved.sql, request.question, knowledge)
