@@ -26,7 +26,7 @@ import numpy as np
 import sqlglot
 from sqlglot import exp
 
-from course_utils.offline.sql_schema_text import SchemaText
+from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
 
 _NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
 _DATE_NAMES = re.compile(r"(^|_)(date|day|time|timestamp|at|on)$|^date_|_date_", re.IGNORECASE)
@@ -329,8 +329,6 @@ def _rewrite(sql: str, names: list[_Name], table_map: dict[str, str],
 @lru_cache(maxsize=64)
 def cached_view(schema_text: str) -> SchemaView:
     """The SchemaView of a schema text (the model's memory holds a few, requests repeat theirs)."""
-    from course_utils.offline.sql_schema_text import read_schema_text
-
     return view_of(read_schema_text(schema_text))
 
 
