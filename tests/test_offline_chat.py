@@ -20,7 +20,9 @@ class BrokenModel(BigramChat):
     def next_token_logits(self, prompt, generated):
         if len(generated) >= 3:
             return np.full(self.vocab_size, np.nan)
-        return super().next_token_logits(prompt, generated)
+        logits = np.array(super().next_token_logits(prompt, generated), dtype=np.float64)
+        logits[self.eos_id] = -np.inf  # a sampled early stop would never reach the broken step
+        return logits
 
 
 class LoaderWithBrokenModel(BigramLoader):

@@ -92,6 +92,16 @@ def test_a_request_with_schema_examples_and_reasoning_is_read():
     assert request.reasoning
 
 
+def test_only_a_request_to_reason_turns_reasoning_on():
+    dictionary = "| `rsn_cd` | TEXT | Return reason | `DMG` = Arrived damaged |"
+    assert not read_sql_request(sql_messages("How many returns?", SCHEMA, dictionary)).reasoning
+    for ask in ("Think step by step.", "Explain your reasoning, then give the query.", "Decompose the question.",
+                "Let's reason about it first."):
+        messages = sql_messages("How many returns?", SCHEMA, dictionary)
+        messages[-1]["content"] += "\n" + ask
+        assert read_sql_request(messages).reasoning, ask
+
+
 def test_examples_as_earlier_turns_are_read():
     messages = [{"role": "user", "content": "Question: How many books?"},
                 {"role": "assistant", "content": "```sql\nSELECT COUNT(*) FROM book\n```"},

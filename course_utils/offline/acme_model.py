@@ -345,6 +345,11 @@ class AcmeTinyChat:
         self.embed = embed
         self.memory = memory_of(network)
         self.seen = seen_of(network)
+        # the stored question vectors are what the embedder would compute: seed its cache with them
+        if self.seen is not None:
+            embed.remember([q for q, _, _ in self.seen.pairs], self.seen.question_vectors())
+        if self.memory is not None and self.memory.pairs:
+            embed.remember([q for q, _ in self.memory.pairs], self.memory.keys)
 
     def read_prompt(self, messages: Sequence[dict]) -> Prompt:
         request = read_sql_request(messages)

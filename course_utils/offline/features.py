@@ -21,7 +21,7 @@ SENTENCE_FEATURES = 9
 LABEL_FEATURES = 8
 GLOBAL_FEATURES = 10
 
-_STOPWORDS = frozenset("""a an the is are was were be been being do does did of to in on at for from by with
+STOPWORDS = frozenset("""a an the is are was were be been being do does did of to in on at for from by with
 and or not no it its this that these those what which who whom whose when where why how much many
 i me my we our you your he she they them their his her can could would should will shall may might
 there here have has had as about into than then so if any some all each per please tell give list
@@ -36,11 +36,32 @@ def content_words(text: str) -> set[str]:
     """Lower-cased words without stop words, with a crude plural strip ("rooms" -> "room")."""
     words = re.findall(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", text.lower())
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w not in _STOPWORDS}
+            for w in words if w not in STOPWORDS}
 
 
 def numbers_in(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:[.,]\d+)?", text))
+
+
+CALL_COST = 200  # one encoder call costs about as much as 200 more characters of padded batch
+
+
+def length_batches(texts: list[str]) -> list[list[str]]:
+    """Texts grouped by length so that short ones are not padded to long ones: the split of the
+    length-sorted texts that minimises sum(CALL_COST + batch size x longest text) (a small DP)."""
+    ordered = sorted(texts, key=len)
+    best = [0.0] + [float("inf")] * len(ordered)  # best[j]: cost of the first j texts
+    cut = [0] * (len(ordered) + 1)
+    for j in range(1, len(ordered) + 1):
+        for i in range(max(0, j - 64), j):  # batch ordered[i:j], at most 64 texts
+            cost = best[i] + CALL_COST + (j - i) * len(ordered[j - 1])
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    batches, j = [], len(ordered)
+    while j > 0:
+        batches.append(ordered[cut[j]:j])
+        j = cut[j]
+    return batches[::-1]
 
 
 class Embedder:
@@ -53,26 +74,41 @@ class Embedder:
             model = load_embedder()
         self.model = model
         self.cache: dict[str, np.ndarray] = {}
+        self.line_tokens: dict[str, int] = {}
         self.max_cached = max_cached
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
-        if missing:
-            vectors = self.model.encode(missing, batch_size=64, normalize_embeddings=True,
-                                        convert_to_numpy=True, show_progress_bar=len(missing) > 5000)
-            if len(self.cache) + len(missing) > self.max_cached:
-                self.cache.clear()
-            self.cache.update(zip(missing, vectors.astype(np.float32)))
+        if len(self.cache) + len(missing) > self.max_cached:
+            self.cache.clear()
+        for batch in length_batches(missing):
+            vectors = self.model.encode(batch, batch_size=64, normalize_embeddings=True,
+                                        convert_to_numpy=True, show_progress_bar=len(batch) > 5000)
+            self.cache.update(zip(batch, vectors.astype(np.float32)))
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([self.cache[t] for t in texts])
+
+    def remember(self, texts: list[str], vectors: np.ndarray) -> None:
+        """Cache vectors computed earlier (a model's stored question keys), so they are not embedded again."""
+        if len(self.cache) + len(texts) <= self.max_cached:
+            self.cache.update(zip(texts, vectors.astype(np.float32)))
 
     @property
     def dimension(self) -> int:
         return self.model[0].auto_model.config.hidden_size
 
     def count_tokens(self, text: str) -> int:
-        return len(self.model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+        """The number of tokens in text. This tokenizer never joins characters across a line break,
+        so lines are counted one by one and remembered: prompts repeat their schema and dictionary."""
+        lines = text.split("\n")
+        missing = list(dict.fromkeys(line for line in lines if line not in self.line_tokens))
+        if missing:
+            if len(self.line_tokens) + len(missing) > self.max_cached:
+                self.line_tokens.clear()
+            ids = self.model.tokenizer(missing, add_special_tokens=False, verbose=False)["input_ids"]
+            self.line_tokens.update(zip(missing, map(len, ids)))
+        return sum(self.line_tokens[line] for line in lines)
 
 
 @dataclass

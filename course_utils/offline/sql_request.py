@@ -23,8 +23,10 @@ SQL_START = re.compile(r"^\s*(SELECT|WITH)\b", re.IGNORECASE)
 _FENCE = re.compile(r"```(?:sql|sqlite)?\s*\n(.*?)\n\s*```", re.DOTALL | re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:example\s*\d*\s*[:.-]?\s*)?(?P<label>question|q|sql|query|a|answer"
                     r"|input|output)(?:\*\*)?\s*\d*\s*[:.)]\s*(?:\*\*)?\s*(?P<rest>.*)$", re.IGNORECASE)
-_REASONING = re.compile(r"step[- ]by[- ]step|\bthink\b|\breason(ing)?\b|\bdecompose\b|\bbreak (it|the question) "
-                        r"down\b|\bexplain your (steps|reasoning)\b|\bchain of thought\b", re.IGNORECASE)
+# A request to reason, not the word "reason" alone: a data dictionary may describe a "Return reason" column.
+_REASONING = re.compile(r"step[- ]by[- ]step|\bthink\b|\breason (it out|through|about|carefully)\b|\blet'?s reason\b|"
+                        r"\b(explain|show) (your|the) (steps|reasoning|work)\b|\bdecompose\b|"
+                        r"\bbreak (it|the question) down\b|\bchain of thought\b", re.IGNORECASE)
 _MENTIONS_SQL = re.compile(r"\bsql(ite)?\b|\bcreate table\b", re.IGNORECASE)
 
 
@@ -104,10 +106,12 @@ def read_sql_request(messages: Sequence[dict]) -> SqlRequest | None:
     texts = [m.get("content") if isinstance(m.get("content"), str) else "" for m in messages]
     prompt_text = "\n\n".join(t for m, t in zip(messages, texts) if m.get("role") != "assistant")
     turn_examples = [(q, sql) for q, a in read.examples if (sql := sql_of_answer(a))]
-    schema = _schema_of(prompt_text)
+    question = _question(messages, read.question)
+    # the schema is read without the question, so that requests sharing a schema share the reading
+    before, found, after = prompt_text.rpartition(question) if question else ("", "", prompt_text)
+    schema = _schema_of(before + after if found else prompt_text)
     if not (schema.tables or turn_examples or _MENTIONS_SQL.search(prompt_text)):
         return None
-    question = _question(messages, read.question)
     idiom_sql = {normal_sql(sql) for _, _, sql in schema.idioms}
     examples = turn_examples + [(q, sql) for q, sql in examples_in_text(prompt_text)
                                 if sql not in idiom_sql and q.strip() != question.strip()]

@@ -26,6 +26,7 @@ import numpy as np
 import sqlglot
 from sqlglot import exp
 
+from course_utils.offline.features import STOPWORDS
 from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
 
 _NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
@@ -136,6 +137,14 @@ def _owner(column: exp.Column, view: SchemaView) -> str | None:
 # Linking: how strongly a question names a schema item
 
 
+def mention_spans(question: str) -> list[str]:
+    """The question's 1-3 word runs that could name a table or column: a name does not start
+    or end with a function word, so "the order" and "orders of" are left out (fewer to embed)."""
+    words = re.findall(r"[A-Za-z0-9']+", question)
+    return [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)
+            if words[i].lower() not in STOPWORDS and words[i + n - 1].lower() not in STOPWORDS]
+
+
 class Linker:
     """Embedder similarity between a question's n-grams and schema names, cached per text."""
 
@@ -145,8 +154,7 @@ class Linker:
 
     def ngram_vectors(self, question: str) -> np.ndarray:
         if question not in self._ngrams:
-            words = re.findall(r"[A-Za-z0-9']+", question)
-            grams = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+            grams = mention_spans(question)
             self._ngrams[question] = self.embed(grams or [question])
             if len(self._ngrams) > 512:  # about 55 kB each
                 self._ngrams.pop(next(iter(self._ngrams)))
