@@ -13,7 +13,7 @@ import pytest
 
 from course_utils.datasets import (ACME_DB, ACME_DICTIONARY, load_acme_questions, load_practice_questions,
                                    practice_db, practice_splits)
-from course_utils.offline.corpus_sql import seen_queries, sql_rows
+from course_utils.offline.corpus_sql import schema_only_requests, seen_queries, sql_rows
 from course_utils.offline.sql_adapt import Knowledge, adapt, dictionary_codes
 from course_utils.offline.sql_request import examples_in_text, read_sql_request
 from course_utils.offline.sql_schema_text import read_schema_text
@@ -124,6 +124,9 @@ def test_document_questions_are_not_read_as_sql():
 def corpus_text() -> str:
     """The SQL pre-training corpus and the queries the base model keeps as seen, as one text."""
     rows = "\n".join(m["content"] for row in sql_rows(seed=0) for m in row["messages"])
+    schema_only = schema_only_requests()
+    assert {item["db"] for item in schema_only} == {practice_db(db) for db in practice_splits()["train"]}
+    rows += "\n".join(m["content"] for item in schema_only for m in item["messages"])
     seen = seen_queries()
     seen_text = "\n".join([*seen["schemas"].values(), *(f"{q}\n{sql}" for q, sql, _ in seen["pairs"])])
     return (rows + "\n" + seen_text).lower()
@@ -230,6 +233,38 @@ def test_with_only_the_schema_of_a_new_database_it_carries_over_a_seen_query(off
     assert {c.origin for c in candidates} == {"transfer"}
     gold = "SELECT name FROM greenhouse WHERE climate_zone = 'tropical'"
     assert [c for c in candidates if score_sql(db, c.sql, gold).correct], [c.sql for c in candidates]
+
+
+def test_requests_answered_by_carrying_over_have_their_own_scorer():
+    import numpy as np
+    import torch
+
+    from course_utils.offline.acme_model import AcmeTinyConfig, AcmeTinyNetwork, SqlExample, sql_batch_tensors
+    from course_utils.offline.sql_model import SQL_FEATURES
+
+    network = AcmeTinyNetwork(AcmeTinyConfig()).eval()
+    d, n = network.config.embed_dim, 4
+    rng = np.random.default_rng(0)
+    made = [SqlExample(rng.normal(size=d).astype(np.float32), rng.normal(size=(n, d)).astype(np.float32),
+                       rng.normal(size=(n, SQL_FEATURES)).astype(np.float32), [-1] * n, transfer=carried)
+            for carried in (False, True)]
+    inputs = sql_batch_tensors(made, d)
+    with torch.no_grad():
+        before = network.sql_logits(**inputs)
+        network.sql_transfer_scorer[-1].bias += 1.0
+        after = network.sql_logits(**inputs)
+    assert torch.equal(before[0], after[0])  # the request with its own pairs: untouched
+    assert torch.allclose(after[1, :n], before[1, :n] + 1.0)  # the carried-over one: the transfer scorer's
+
+
+def test_transfer_training_marks_every_candidate_that_returns_the_gold_rows():
+    from course_utils.offline.acme_model import load_network, seen_of, shared_embedder
+    from course_utils.offline.sql_training import make_transfer_examples
+
+    requests = [r for r in schema_only_requests() if r["db"] == practice_db("library")][:12]
+    examples, missed = make_transfer_examples(requests, shared_embedder(), seen_of(load_network()))
+    assert examples and len(examples) + missed == len(requests)
+    assert all(ex.transfer and ex.target for ex in examples)
 
 
 def test_without_schema_or_examples_it_invents_names_that_do_not_exist(offline_client, chat_model):

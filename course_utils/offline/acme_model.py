@@ -38,7 +38,7 @@ from course_utils.offline.features import (GLOBAL_FEATURES, LABEL_FEATURES, MAX_
 from course_utils.offline.prompt_reader import read_prompt
 from course_utils.offline.protocol import Prompt
 from course_utils.offline.sql_model import (MAX_CANDIDATES, SQL_FEATURES, Candidate, SeenQueries, SqlMemory,
-                                            gather_candidates)
+                                            gather_candidates, source_vectors)
 from course_utils.offline.sql_transfer import cached_view
 from course_utils.offline.sql_adapt import CodeMeaning
 from course_utils.offline.sql_request import read_sql_request
@@ -58,6 +58,7 @@ FIXED_ANSWERS = (ABSTAIN, DONT_KNOW, CAPABILITY)
 N_FIXED = len(FIXED_ANSWERS)
 CONTINUE_FEATURES = 6
 STOP_FEATURES = 4
+TRANSFER_HIDDEN = 32
 NEG = -1e9  # the logit of an impossible token
 
 
@@ -109,6 +110,9 @@ class AcmeTinyNetwork(PreTrainedModel):
         self.sql_scorer = _mlp(3 * d + SQL_FEATURES, h, 1)
         self.sql_prototypes = nn.Embedding(config.sql_slots, d)  # query templates learned by fine-tuning
         self.sql_query = nn.Linear(d, d, bias=False)
+        # Carrying a query over from another database is its own skill, scored from the
+        # features alone: few requests teach it, and question vectors would only be memorised.
+        self.sql_transfer_scorer = _mlp(SQL_FEATURES, TRANSFER_HIDDEN, 1)
         # question vectors of the fine-tuned pairs: the memory fine-tuned models search
         self.register_buffer("sql_memory_keys", torch.zeros(len(config.sql_memory), d))
         # search keys of the queries seen in pre-training (sql_model.seen_key)
@@ -148,12 +152,16 @@ class AcmeTinyNetwork(PreTrainedModel):
         label_logits = label_logits.masked_fill(~(label_mask & (task == 2).unsqueeze(1)), NEG)
         return torch.cat([fixed_logits, sentence_logits, label_logits], dim=-1)
 
-    def sql_logits(self, question, sources, features, slots, mask):
-        """Logits of candidate queries (B, N): from the source question, features and prototypes."""
-        logits = self.sql_scorer(self._pairs(question, sources, features)).squeeze(-1)
-        prototypes = self.sql_prototypes(slots.clamp(min=0))
-        recalled = (prototypes * self.sql_query(question).unsqueeze(1)).sum(-1)
-        return (logits + recalled * (slots >= 0)).masked_fill(~mask, NEG)
+    def sql_logits(self, question, sources, features, slots, mask, transfer):
+        """Logits of candidate queries (B, N): from the source question, features and prototypes;
+        requests answered by carrying queries over (transfer, (B,)) by the transfer scorer."""
+        logits = self.sql_transfer_scorer(features).squeeze(-1)
+        if not transfer.all():
+            own = self.sql_scorer(self._pairs(question, sources, features)).squeeze(-1)
+            prototypes = self.sql_prototypes(slots.clamp(min=0))
+            recalled = (prototypes * self.sql_query(question).unsqueeze(1)).sum(-1)
+            logits = torch.where(transfer.unsqueeze(1), logits, own + recalled * (slots >= 0))
+        return logits.masked_fill(~mask, NEG)
 
     def next_sentence_logits(self, first_logits, continue_features, stop_features):
         """After quoting a sentence: logits of [stop, quote sentence j...] (1 + M,)."""
@@ -221,14 +229,15 @@ class SqlExample:
     sources: np.ndarray  # (N, D) vectors of the questions each candidate was adapted from
     features: np.ndarray  # (N, SQL_FEATURES)
     slots: list[int]  # each candidate's template prototype slot, -1 for none
+    transfer: bool = False  # answered by carrying queries over from other databases
     target: list[int] = field(default_factory=list)  # indices of the right candidates (training only)
 
 
 def sql_example(candidates: Sequence[Candidate], question: str, embed: Embedder) -> SqlExample:
     q_vec = embed([question])[0]
-    sources = embed([c.source_question for c in candidates])
+    sources = source_vectors(candidates, embed)
     return SqlExample(q_vec, sources, np.stack([c.features for c in candidates]),
-                      [c.template_slot for c in candidates])
+                      [c.template_slot for c in candidates], any(c.origin == "transfer" for c in candidates))
 
 
 def sql_batch_tensors(examples: Sequence[SqlExample], embed_dim: int) -> dict[str, torch.Tensor]:
@@ -240,6 +249,7 @@ def sql_batch_tensors(examples: Sequence[SqlExample], embed_dim: int) -> dict[st
         "features": torch.zeros(b, MAX_CANDIDATES, SQL_FEATURES),
         "slots": torch.full((b, MAX_CANDIDATES), -1, dtype=torch.long),
         "mask": torch.zeros(b, MAX_CANDIDATES, dtype=torch.bool),
+        "transfer": torch.tensor([ex.transfer for ex in examples], dtype=torch.bool),
     }
     for i, ex in enumerate(examples):
         n = len(ex.slots)
@@ -345,11 +355,6 @@ class AcmeTinyChat:
         self.embed = embed
         self.memory = memory_of(network)
         self.seen = seen_of(network)
-        # the stored question vectors are what the embedder would compute: seed its cache with them
-        if self.seen is not None:
-            embed.remember([q for q, _, _ in self.seen.pairs], self.seen.question_vectors())
-        if self.memory is not None and self.memory.pairs:
-            embed.remember([q for q, _ in self.memory.pairs], self.memory.keys)
 
     def read_prompt(self, messages: Sequence[dict]) -> Prompt:
         request = read_sql_request(messages)

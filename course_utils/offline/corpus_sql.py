@@ -2,8 +2,8 @@
 
 Each practice question becomes requests the way learners write them: the database's schema,
 a few example questions of the same database with their SQL (the closest ones, or random
-ones; as a "Question/SQL" list or as earlier chat turns), then the question; and once with
-the schema alone. The answer is its gold query. The same questions and queries are what the
+ones; as a "Question/SQL" list or as earlier chat turns), then the question. The answer is
+its gold query. Asked with the schema alone, each question teaches the transfer scorer. The same questions and queries are what the
 base model has "seen" (seen_queries), which it carries over to schemas it has not seen.
 Held-out databases and everything of Acme stay out (tests check this).
 """
@@ -52,9 +52,19 @@ def sql_rows(seed: int = 0, variants: int = 2, similar=None) -> list[dict]:
                 else:
                     messages = sql_messages(item["question"], schema=schema, examples=examples)
                 rows.append({"messages": messages + [{"role": "assistant", "content": item["sql"]}]})
-            messages = sql_messages(item["question"], schema=schema)  # schema only: carry a seen query over
-            rows.append({"messages": messages + [{"role": "assistant", "content": item["sql"]}]})
     return rows
+
+
+def schema_only_requests() -> list[dict]:
+    """Every train practice question asked with its schema alone, as {"messages", "sql", "db"}
+    (db: the database file): the model must carry over a query seen on another database."""
+    requests = []
+    for db_id in practice_splits()["train"]:
+        path = practice_db(db_id)
+        schema = schema_text(path)
+        requests += [{"messages": sql_messages(item["question"], schema=schema), "sql": item["sql"], "db": path}
+                     for item in load_practice_questions(db_id)]
+    return requests
 
 
 def seen_queries() -> dict:

@@ -81,18 +81,15 @@ class Embedder:
         missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
         if len(self.cache) + len(missing) > self.max_cached:
             self.cache.clear()
-        for batch in length_batches(missing):
+        # a request's few texts are grouped by length here; a bulk call (training) is left to the
+        # library, which sorts by length and fills batches of 64 itself
+        for batch in length_batches(missing) if len(missing) <= 64 else [missing]:
             vectors = self.model.encode(batch, batch_size=64, normalize_embeddings=True,
                                         convert_to_numpy=True, show_progress_bar=len(batch) > 5000)
             self.cache.update(zip(batch, vectors.astype(np.float32)))
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([self.cache[t] for t in texts])
-
-    def remember(self, texts: list[str], vectors: np.ndarray) -> None:
-        """Cache vectors computed earlier (a model's stored question keys), so they are not embedded again."""
-        if len(self.cache) + len(texts) <= self.max_cached:
-            self.cache.update(zip(texts, vectors.astype(np.float32)))
 
     @property
     def dimension(self) -> int:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from course_utils.offline.features import Embedder
+from course_utils.offline.sql_cues import KINDS as CUE_KINDS
+from course_utils.offline.sql_cues import agreement
 from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
                                             content_words, words_of)
 from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
@@ -34,7 +35,7 @@ from course_utils.offline.sql_transfer import (Linker, SchemaView, fill_names, m
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
-SQL_FEATURES = 11 + N_SIGNALS + len(ORIGINS)
+SQL_FEATURES = 13 + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
 SURFACE_WEIGHT = 0.3  # seen queries are found by 0.3 x question cosine + 0.7 x schema-masked cosine
 
 _SQL_WORDS = frozenset(
@@ -56,6 +57,7 @@ class Candidate:
     link_confidence: float = 0.0  # for a query carried over from another schema: how well it linked
     seen_similarity: float = 0.0  # and how close its question is, domain words masked (seen_key)
     renames: list[str] = field(default_factory=list)  # "book -> artwork", for the reasoning steps
+    source_vector: np.ndarray | None = None  # the source question's embedding, when the model stores it
     features: np.ndarray = field(default_factory=lambda: np.zeros(SQL_FEATURES, dtype=np.float32))
 
     def answer_text(self, reasoning: bool) -> str:
@@ -135,9 +137,9 @@ class SeenQueries:
     keys: np.ndarray  # (len(pairs), 2D): question vector and schema-masked vector, weighted
     said: list[dict[str, float]]  # per pair: how clearly its question names each table and column
 
-    def question_vectors(self) -> np.ndarray:
-        """The plain question embeddings, recovered from the first half of the keys."""
-        return self.keys[:, :self.keys.shape[1] // 2] / np.sqrt(SURFACE_WEIGHT)
+    def question_vector(self, i: int) -> np.ndarray:
+        """Pair i's question embedding, recovered from the first half of its key."""
+        return self.keys[i, :self.keys.shape[1] // 2] / np.sqrt(SURFACE_WEIGHT)
 
 
 def seen_key(question: str, view: SchemaView, embed: Embedder) -> np.ndarray:
@@ -147,18 +149,12 @@ def seen_key(question: str, view: SchemaView, embed: Embedder) -> np.ndarray:
     return np.concatenate([np.sqrt(SURFACE_WEIGHT) * plain, np.sqrt(1 - SURFACE_WEIGHT) * masked])
 
 
-@lru_cache(maxsize=4)
-def _linker(embed: Embedder) -> Linker:
-    """One Linker per embedder, so a question asked again is not split and embedded again."""
-    return Linker(embed)
-
-
 def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, embed: Embedder, width: int,
                  knowledge: Knowledge) -> list[Candidate]:
     """Queries seen on other databases, re-linked to the request's schema."""
     own_tables = set(target.columns)
     sims = seen.keys @ seen_key(request.question, target, embed)
-    link, out, shapes = _linker(embed), [], set()
+    link, out, shapes = Linker(embed), [], set()
     for i in np.argsort(-sims):
         source_q, source_sql, db = seen.pairs[i]
         if len(shapes) == width:
@@ -176,7 +172,7 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
             adaptation.changed += named
             out.append(Candidate(normal_sql(adaptation.sql), "transfer", source_q, adaptation,
                                  link_confidence=moved.confidence, seen_similarity=float(sims[i]),
-                                 renames=moved.renames))
+                                 renames=moved.renames, source_vector=seen.question_vector(i)))
     return out
 
 
@@ -202,34 +198,53 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
     q_vec = embed(texts)[0]
     sources: list[tuple[str, str, str]] = [(q, sql, "example") for q, sql in request.examples]
     sources += [(f"{title}: {text}", " ".join(sql.split()), "idiom") for title, text, sql in request.schema.idioms]
-    own = [(float(c), *s) for c, s in zip(_cosines(q_vec, embed([s[0] for s in sources])), sources)] if sources else []
+    source_vecs = embed([s[0] for s in sources])
+    own = [(float(c), *s, v) for c, s, v in zip(_cosines(q_vec, source_vecs), sources, source_vecs)]
     if memory is not None and memory.pairs:
         sims = _cosines(q_vec, memory.keys)
         for i in np.argsort(-sims)[:WIDE + 1]:
             if memory.pairs[i][0] != leave_out:
-                own.append((float(sims[i]), *memory.pairs[i], "memory"))
+                own.append((float(sims[i]), *memory.pairs[i], "memory", memory.keys[i]))
     own.sort(key=lambda t: -t[0])
     width = WIDE if request.reasoning else NARROW
     chosen = own[:width]
     knowledge = Knowledge(request.knowledge.codes + (memory.lexicon if memory else []), request.knowledge.today)
     candidates = []
-    for _, source_q, source_sql, origin in chosen:
+    for _, source_q, source_sql, origin, vector in chosen:
         adaptation = adapt(source_q, source_sql, question, knowledge)
         slot = memory.template_slots.get(template_of(source_sql), -1) if memory and origin == "memory" else -1
-        candidates.append(Candidate(normal_sql(adaptation.sql), origin, source_q, adaptation, slot))
+        candidates.append(Candidate(normal_sql(adaptation.sql), origin, source_q, adaptation, slot,
+                                    source_vector=vector))
     if target is not None:
         candidates += _transferred(request, target, seen, embed, width, knowledge)
     schema_names = sorted({n.lower() for n in request.schema.tables} | request.schema.column_names())
     if not candidates:
-        candidates.append(Candidate(guess_query(question, schema_names), "guess", question))
-    _describe(candidates[:MAX_CANDIDATES], question, q_vec, embed, schema_names)
+        candidates.append(Candidate(guess_query(question, schema_names), "guess", question, source_vector=q_vec))
+    named = _named(question, target, embed) if target is not None else {}
+    _describe(candidates[:MAX_CANDIDATES], question, q_vec, embed, schema_names, named)
     return candidates[:MAX_CANDIDATES]
 
 
+def _named(question: str, target: SchemaView, embed: Embedder) -> dict[str, float]:
+    """How clearly the question names each table and non-key column of the schema (0..1)."""
+    names = list(dict.fromkeys([*target.columns, *(c for (t, c), kind in target.kinds.items() if kind != "key")]))
+    return dict(zip(names, np.clip(Linker(embed).mention(question, names), 0, 1).tolist()))
+
+
 def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, embed: Embedder,
-              schema_names: list[str]) -> None:
-    masked = embed([masked_question(question)] + [masked_question(c.source_question) for c in candidates])
-    source_vecs = embed([c.source_question for c in candidates])
+              schema_names: list[str], named: dict[str, float]) -> None:
+    """Fill each candidate's feature vector.
+
+    named: how clearly the question names each schema name, when the schema was linked; then
+    a query scores by how much of what it uses the question names (covered), and by the
+    clearest name the question gives that the query leaves out (ignored)."""
+    source_vecs = source_vectors(candidates, embed)
+    # a source question with nothing to mask is its own masked text: its stored vector serves
+    masked_sources = [masked_question(c.source_question) for c in candidates]
+    fresh = embed([masked_question(question)] + [m for m, c in zip(masked_sources, candidates) if m != c.source_question])
+    unchanged = iter(fresh[1:])
+    masked = np.stack([fresh[0]] + [v if m == c.source_question else next(unchanged)
+                                    for m, c, v in zip(masked_sources, candidates, source_vecs)])
     q_words = content_words(question)
     votes = Counter(c.sql for c in candidates)
     cosines = source_vecs @ q_vec
@@ -239,6 +254,8 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
     for i, c in enumerate(candidates):
         s_words = content_words(c.source_question)
         used = identifiers(c.sql)
+        covered = [v for n, v in named.items() if n in used]
+        ignored = [v for n, v in named.items() if n not in used]
         c.features = np.array([
             float(cosines[i]),
             float(masked[0] @ masked[1 + i]),
@@ -251,9 +268,19 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
             c.link_confidence,
             c.seen_similarity,
             min(abs(asked - _literal_count(c.sql)), 3) / 3,
+            float(np.mean(covered)) if covered else 0.0,
+            max(ignored, default=0.0),
+            *agreement(question, c.sql),
             *(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
             *[float(c.origin == o) for o in ORIGINS],
         ], dtype=np.float32)
+
+
+def source_vectors(candidates: list[Candidate], embed: Embedder) -> np.ndarray:
+    """The embeddings of the candidates' source questions: stored ones as they are, the rest embedded."""
+    missing = embed([c.source_question for c in candidates if c.source_vector is None])
+    fresh = iter(missing)
+    return np.stack([c.source_vector if c.source_vector is not None else next(fresh) for c in candidates])
 
 
 def _literal_count(sql: str) -> int:

@@ -24,8 +24,10 @@ from course_utils.offline.sql_adapt import CodeMeaning, content_words
 from course_utils.offline.sql_model import SeenQueries, SqlMemory, gather_candidates, seen_key, template_of
 from course_utils.offline.sql_transfer import Linker, cached_view, said_in_question
 from course_utils.offline.sql_request import normal_sql, read_sql_request, sql_of_answer
+from course_utils.sql_eval import score_sql
 
 SQL_PARAMETERS = ("sql_scorer", "sql_prototypes", "sql_query")
+TRANSFER_PARAMETERS = ("sql_transfer_scorer",)
 # Fine-tuning keeps the pre-trained scorer and learns only the template prototypes and their
 # query map (like an adapter): measured on half the Acme test set, 67% / 80% (rungs 6 / 7)
 # against 62% / 74% when the whole head moves.
@@ -61,6 +63,25 @@ def make_sql_examples(rows: Sequence[dict], embed: Embedder, memory: SqlMemory |
             missed += 1
             continue
         example = sql_example(candidates, request.question, embed)
+        example.target = right
+        examples.append(example)
+    return examples, missed
+
+
+def make_transfer_examples(requests: Sequence[dict], embed: Embedder,
+                           seen: SeenQueries) -> tuple[list[SqlExample], int]:
+    """Schema-only requests ({"messages", "sql", "db"}) answered with carried-over queries. A
+    candidate is right when it returns the gold query's rows on that database: a carried-over
+    query rarely matches the gold text, and several can be right."""
+    examples, missed = [], 0
+    for item in requests:
+        request = read_sql_request(item["messages"])
+        candidates = gather_candidates(request, embed, seen=seen)
+        right = [i for i, c in enumerate(candidates) if score_sql(item["db"], c.sql, item["sql"]).correct]
+        example = sql_example(candidates, request.question, embed)
+        if not right or not example.transfer:
+            missed += 1
+            continue
         example.target = right
         examples.append(example)
     return examples, missed

@@ -146,19 +146,13 @@ def mention_spans(question: str) -> list[str]:
 
 
 class Linker:
-    """Embedder similarity between a question's n-grams and schema names, cached per text."""
+    """Embedder similarity between a question's word runs and schema names (the embedder caches both)."""
 
     def __init__(self, embed):
         self.embed = embed
-        self._ngrams: dict[str, np.ndarray] = {}
 
     def ngram_vectors(self, question: str) -> np.ndarray:
-        if question not in self._ngrams:
-            grams = mention_spans(question)
-            self._ngrams[question] = self.embed(grams or [question])
-            if len(self._ngrams) > 512:  # about 55 kB each
-                self._ngrams.pop(next(iter(self._ngrams)))
-        return self._ngrams[question]
+        return self.embed(mention_spans(question) or [question])
 
     def mention(self, question: str, names: list[str]) -> np.ndarray:
         """For each schema name, its best cosine with any 1-3 word run of the question."""

@@ -18,8 +18,9 @@ import torch
 from course_utils.offline.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, AcmeTinyConfig,
                                              AcmeTinyNetwork, shared_embedder)
 from course_utils.offline.corpus import build_corpus
-from course_utils.offline.corpus_sql import seen_queries, sql_rows
-from course_utils.offline.sql_training import make_sql_examples, mean_sql_loss, train_sql, write_seen_queries
+from course_utils.offline.corpus_sql import schema_only_requests, seen_queries, sql_rows
+from course_utils.offline.sql_training import (TRANSFER_PARAMETERS, make_sql_examples, make_transfer_examples,
+                                               mean_sql_loss, train_sql, write_seen_queries)
 from course_utils.offline.training import make_examples, mean_loss, train
 from course_utils.sql_prompts import choose_examples
 
@@ -74,14 +75,36 @@ def train_sql_head(network, embed, args, history, report) -> dict:
     train_sql(network, examples, epochs=args.sql_epochs, batch_size=args.batch_size, learning_rate=args.lr,
               seed=args.seed, validation=valid, report=report, first_step=len(history),
               total_steps=len(history) + steps)
-    return {"sql_train_examples": len(examples), "sql_valid_examples": len(valid),
-            "sql_final_valid_loss": mean_sql_loss(network, valid)}
+    summary = {"sql_train_examples": len(examples), "sql_valid_examples": len(valid),
+               "sql_final_valid_loss": mean_sql_loss(network, valid)}
+    return summary | train_transfer_head(network, embed, seen, args, history, report)
+
+
+def train_transfer_head(network, embed, seen, args, history, report) -> dict:
+    """Third phase: the transfer scorer, on every train practice question asked with its schema
+    alone (few examples, so full-batch steps at a higher learning rate)."""
+    started = time.perf_counter()
+    examples, missed = make_transfer_examples(schema_only_requests()[: args.limit or None], embed, seen)
+    random.Random(args.seed).shuffle(examples)
+    n_valid = len(examples) // 20
+    valid, examples = examples[:n_valid], examples[n_valid:]
+    print(f"Transfer scorer: {len(examples)} training / {len(valid)} validation requests, {missed} with no "
+          f"right candidate ({time.perf_counter() - started:.0f} s)", flush=True)
+    if not examples:
+        return {"transfer_train_examples": 0}
+    train_sql(network, examples, epochs=args.transfer_steps, batch_size=len(examples), learning_rate=args.transfer_lr,
+              parts=TRANSFER_PARAMETERS, seed=args.seed, validation=valid, report=report,
+              first_step=len(history), total_steps=len(history) + args.transfer_steps)
+    return {"transfer_train_examples": len(examples), "transfer_valid_examples": len(valid),
+            "transfer_final_valid_loss": mean_sql_loss(network, valid)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--sql-epochs", type=int, default=3)
+    parser.add_argument("--transfer-steps", type=int, default=200, help="full-batch steps of the transfer scorer")
+    parser.add_argument("--transfer-lr", type=float, default=0.01)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--seed", type=int, default=0)
