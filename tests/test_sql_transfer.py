@@ -7,7 +7,7 @@ import pytest
 from course_utils.offline.sql_adapt import adapt
 from course_utils.offline.sql_schema_text import read_schema_text
 from course_utils.offline.sql_transfer import (Linker, fill_names, names_in_query, names_in_question, schema_masked,
-                                               transfer, view_of)
+                                               transfer, view_of, widened)
 
 LIBRARY = view_of(read_schema_text("""
 CREATE TABLE author (author_id INTEGER PRIMARY KEY, name TEXT, country TEXT, birth_year INTEGER);
@@ -87,3 +87,13 @@ def test_masking_hides_the_domain_so_questions_compare_by_what_they_ask():
     assert schema_masked("How many books are older than 1900?", LIBRARY) == "How many item are older than N ?"
     assert schema_masked("Which stations sit higher than 500 metres?", WEATHER) == \
         "Which item sit higher than N metres ?"
+
+
+def test_a_listing_is_widened_with_the_columns_the_question_clearly_names():
+    named = {"issued_date": 0.9, "alert_type": 0.8, "region": 0.3, "name": 0.9}
+    sql = "SELECT T2.alert_type FROM station AS T1 JOIN alert AS T2 ON T1.station_id = T2.station_id WHERE T1.name = 'X'"
+    assert widened(sql, WEATHER, named) == ("SELECT T2.alert_type, T2.issued_date FROM station AS T1 JOIN alert AS T2 "
+                                            "ON T1.station_id = T2.station_id WHERE T1.name = 'X'")
+    assert widened("SELECT COUNT(*) FROM alert", WEATHER, named) is None  # an aggregate keeps its output
+    assert widened("SELECT alert_type FROM alert GROUP BY alert_type", WEATHER, named) is None
+    assert widened("SELECT alert_type, issued_date FROM alert", WEATHER, named) is None  # nothing left to add

@@ -30,7 +30,7 @@ from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, Code
 from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
 from course_utils.offline.sql_request import SqlRequest, normal_sql
 from course_utils.offline.sql_transfer import (Linker, SchemaView, fill_names, mention_spans, names_in_question,
-                                               schema_masked, transfer, view_of)
+                                               schema_masked, transfer, view_of, widened)
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
@@ -150,8 +150,9 @@ def seen_key(question: str, view: SchemaView, embed: Embedder) -> np.ndarray:
 
 
 def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, embed: Embedder, width: int,
-                 knowledge: Knowledge) -> list[Candidate]:
-    """Queries seen on other databases, re-linked to the request's schema."""
+                 knowledge: Knowledge, named: dict[str, float]) -> list[Candidate]:
+    """Queries seen on other databases, re-linked to the request's schema; each also with the
+    columns the question clearly names added to its output, when it lists rows (widened)."""
     own_tables = set(target.columns)
     sims = seen.keys @ seen_key(request.question, target, embed)
     link, out, shapes = Linker(embed), [], set()
@@ -167,12 +168,14 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
         for moved in transfer(source_q, source_sql, seen.views[db], request.question, target, link,
                               said=seen.said[i])[:2]:
             adaptation = adapt(source_q, moved.sql, request.question, knowledge)
-            adaptation.sql, named = fill_names(adaptation.sql, source_q, request.question)
-            adaptation.unresolved -= named
-            adaptation.changed += named
-            out.append(Candidate(normal_sql(adaptation.sql), "transfer", source_q, adaptation,
-                                 link_confidence=moved.confidence, seen_similarity=float(sims[i]),
-                                 renames=moved.renames, source_vector=seen.question_vector(i)))
+            adaptation.sql, filled = fill_names(adaptation.sql, source_q, request.question)
+            adaptation.unresolved -= filled
+            adaptation.changed += filled
+            wider = widened(adaptation.sql, target, named)
+            for sql in [adaptation.sql] + ([wider] if wider else []):
+                out.append(Candidate(normal_sql(sql), "transfer", source_q, adaptation,
+                                     link_confidence=moved.confidence, seen_similarity=float(sims[i]),
+                                     renames=moved.renames, source_vector=seen.question_vector(i)))
     return out
 
 
@@ -215,12 +218,12 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
         slot = memory.template_slots.get(template_of(source_sql), -1) if memory and origin == "memory" else -1
         candidates.append(Candidate(normal_sql(adaptation.sql), origin, source_q, adaptation, slot,
                                     source_vector=vector))
+    named = _named(question, target, embed) if target is not None else {}
     if target is not None:
-        candidates += _transferred(request, target, seen, embed, width, knowledge)
+        candidates += _transferred(request, target, seen, embed, width, knowledge, named)
     schema_names = sorted({n.lower() for n in request.schema.tables} | request.schema.column_names())
     if not candidates:
         candidates.append(Candidate(guess_query(question, schema_names), "guess", question, source_vector=q_vec))
-    named = _named(question, target, embed) if target is not None else {}
     _describe(candidates[:MAX_CANDIDATES], question, q_vec, embed, schema_names, named)
     return candidates[:MAX_CANDIDATES]
 

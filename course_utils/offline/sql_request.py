@@ -95,9 +95,11 @@ def _question(messages: Sequence[dict], read_question: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _schema_of(prompt_text: str) -> SchemaText:
-    """Requests repeat the same schema and dictionary; read each text once (treat as read-only)."""
-    return read_schema_text(prompt_text)
+def _schema_of(prompt_text: str) -> tuple[SchemaText, list]:
+    """Requests repeat the same schema and dictionary; read each text, and its codes' meanings,
+    once (treat both as read-only)."""
+    schema = read_schema_text(prompt_text)
+    return schema, dictionary_codes(schema.codes)
 
 
 def read_sql_request(messages: Sequence[dict]) -> SqlRequest | None:
@@ -109,12 +111,12 @@ def read_sql_request(messages: Sequence[dict]) -> SqlRequest | None:
     question = _question(messages, read.question)
     # the schema is read without the question, so that requests sharing a schema share the reading
     before, found, after = prompt_text.rpartition(question) if question else ("", "", prompt_text)
-    schema = _schema_of(before + after if found else prompt_text)
+    schema, codes = _schema_of(before + after if found else prompt_text)
     if not (schema.tables or turn_examples or _MENTIONS_SQL.search(prompt_text)):
         return None
     idiom_sql = {normal_sql(sql) for _, _, sql in schema.idioms}
     examples = turn_examples + [(q, sql) for q, sql in examples_in_text(prompt_text)
                                 if sql not in idiom_sql and q.strip() != question.strip()]
     today = date.fromisoformat(schema.snapshot_date) if schema.snapshot_date else None
-    knowledge = Knowledge(codes=dictionary_codes(schema.codes), today=today)
+    knowledge = Knowledge(codes=codes, today=today)
     return SqlRequest(question, schema, examples, bool(_REASONING.search(prompt_text)), knowledge, read.full_text)

@@ -94,12 +94,21 @@ class _Name:
     column: str | None = None
 
 
+@lru_cache(maxsize=4096)
+def parsed(sql: str) -> exp.Expression | None:
+    """sqlglot's tree of a query (None if it does not parse), kept: known queries are read on
+    every request that carries them over. Treat it as read-only."""
+    try:
+        return sqlglot.parse_one(sql, read="sqlite")
+    except sqlglot.errors.ParseError:
+        return None
+
+
 def names_in_query(sql: str, view: SchemaView) -> list[_Name] | None:
     """Every table and column name written in the query, resolved; None if it does not parse
     or names something the schema lacks."""
-    try:
-        tree = sqlglot.parse_one(sql, read="sqlite")
-    except sqlglot.errors.ParseError:
+    tree = parsed(sql)
+    if tree is None:
         return None
     names: list[_Name] = []
     for table in tree.find_all(exp.Table):
@@ -326,6 +335,28 @@ def _rewrite(sql: str, names: list[_Name], table_map: dict[str, str],
             renames.append(change)
     out.append(sql[at:])
     return "".join(out), renames
+
+
+CLEARLY_NAMED = 0.6  # a column the question names at least this clearly (Linker.mention) is asked for
+
+
+def widened(sql: str, view: SchemaView, named: dict[str, float]) -> str | None:
+    """The query with the columns the question clearly names but the query does not use added to
+    its SELECT list ("titles and opening dates"), or None when there is none to add. Only for a
+    plain listing: a query that aggregates or groups would change meaning."""
+    tree = parsed(sql)
+    if not isinstance(tree, exp.Select) or tree.args.get("group") or any(
+            e.find(exp.AggFunc) for e in tree.expressions):
+        return None
+    used = {c.name.lower() for c in tree.find_all(exp.Column)}
+    added = []
+    for table in (t for t in tree.find_all(exp.Table) if t.find_ancestor(exp.Select) is tree):
+        name = table.name.lower()
+        for column in view.columns.get(name, ()):
+            if view.kinds[(name, column)] != "key" and column not in used and named.get(column, 0) >= CLEARLY_NAMED:
+                added.append(exp.column(column, table=table.alias or None))
+                used.add(column)
+    return tree.select(*added, copy=True).sql(dialect="sqlite") if added else None
 
 
 @lru_cache(maxsize=64)
