@@ -6,8 +6,8 @@ import pytest
 
 from course_utils.offline.sql_adapt import adapt
 from course_utils.offline.sql_schema_text import read_schema_text
-from course_utils.offline.sql_transfer import (Linker, fill_names, names_in_query, names_in_question, schema_masked,
-                                               transfer, view_of, widened)
+from course_utils.offline.sql_transfer import (Linker, fill_names, fill_plain_values, names_in_query, names_in_question,
+                                               plain_values, schema_masked, transfer, view_of, widened)
 
 LIBRARY = view_of(read_schema_text("""
 CREATE TABLE author (author_id INTEGER PRIMARY KEY, name TEXT, country TEXT, birth_year INTEGER);
@@ -91,9 +91,32 @@ def test_masking_hides_the_domain_so_questions_compare_by_what_they_ask():
 
 def test_a_listing_is_widened_with_the_columns_the_question_clearly_names():
     named = {"issued_date": 0.9, "alert_type": 0.8, "region": 0.3, "name": 0.9}
-    sql = "SELECT T2.alert_type FROM station AS T1 JOIN alert AS T2 ON T1.station_id = T2.station_id WHERE T1.name = 'X'"
+    sql = ("SELECT T2.alert_type FROM station AS T1 JOIN alert AS T2 ON T1.station_id = T2.station_id "
+           "WHERE T1.name = 'X'")
     assert widened(sql, WEATHER, named) == ("SELECT T2.alert_type, T2.issued_date FROM station AS T1 JOIN alert AS T2 "
                                             "ON T1.station_id = T2.station_id WHERE T1.name = 'X'")
     assert widened("SELECT COUNT(*) FROM alert", WEATHER, named) is None  # an aggregate keeps its output
     assert widened("SELECT alert_type FROM alert GROUP BY alert_type", WEATHER, named) is None
     assert widened("SELECT alert_type, issued_date FROM alert", WEATHER, named) is None  # nothing left to add
+
+
+def test_plain_values_are_the_words_that_name_nothing_in_the_schema():
+    assert plain_values("List the titles of books in the poetry genre.", LIBRARY) == ["poetry"]
+    # "most" asks for an operation, "members" and "books" name tables: none of them is a value
+    assert plain_values("Which members borrowed the most books?", LIBRARY) == ["borrowed"]
+    assert plain_values("How many alerts of type storm or frost?", WEATHER) == ["storm", "frost"]
+    assert plain_values("Stations in the hills and lowlands region?", WEATHER) == ["hills and lowlands"]
+
+
+def test_a_carried_over_value_is_replaced_by_the_questions_plain_value():
+    sql, n = fill_plain_values("SELECT title FROM book WHERE genre = 'Drama'", "List the titles of books in poetry.",
+                               LIBRARY)
+    assert (sql, n) == ("SELECT title FROM book WHERE genre = 'poetry'", 1)
+    # a value that is only a schema word ("books") is no value either
+    sql, n = fill_plain_values("SELECT title FROM book WHERE genre = 'books'", "Titles of books in poetry?", LIBRARY)
+    assert sql == "SELECT title FROM book WHERE genre = 'poetry'"
+    # a value the question says stays, and so do names when the question gives names
+    kept = "SELECT title FROM book WHERE genre = 'poetry'"
+    assert fill_plain_values(kept, "Titles of the poetry books, old and new?", LIBRARY) == (kept, 0)
+    named = "SELECT name FROM member WHERE city = 'Leeds'"
+    assert fill_plain_values(named, "Which members live in Bristol, the old port?", LIBRARY) == (named, 0)

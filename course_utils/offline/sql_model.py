@@ -29,8 +29,8 @@ from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, Code
                                             content_words, words_of)
 from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
 from course_utils.offline.sql_request import SqlRequest, normal_sql
-from course_utils.offline.sql_transfer import (Linker, SchemaView, fill_names, mention_spans, names_in_question,
-                                               schema_masked, transfer, view_of, widened)
+from course_utils.offline.sql_transfer import (Linker, SchemaView, fill_names, fill_plain_values, mention_spans,
+                                               names_in_question, schema_masked, transfer, view_of, widened)
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
@@ -169,8 +169,9 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
                               said=seen.said[i])[:2]:
             adaptation = adapt(source_q, moved.sql, request.question, knowledge)
             adaptation.sql, filled = fill_names(adaptation.sql, source_q, request.question)
-            adaptation.unresolved -= filled
-            adaptation.changed += filled
+            adaptation.sql, plain = fill_plain_values(adaptation.sql, request.question, target)
+            adaptation.unresolved = max(0, adaptation.unresolved - filled - plain)
+            adaptation.changed += filled + plain
             wider = widened(adaptation.sql, target, named)
             for sql in [adaptation.sql] + ([wider] if wider else []):
                 out.append(Candidate(normal_sql(sql), "transfer", source_q, adaptation,
@@ -244,7 +245,8 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
     source_vecs = source_vectors(candidates, embed)
     # a source question with nothing to mask is its own masked text: its stored vector serves
     masked_sources = [masked_question(c.source_question) for c in candidates]
-    fresh = embed([masked_question(question)] + [m for m, c in zip(masked_sources, candidates) if m != c.source_question])
+    changed = [m for m, c in zip(masked_sources, candidates) if m != c.source_question]
+    fresh = embed([masked_question(question)] + changed)
     unchanged = iter(fresh[1:])
     masked = np.stack([fresh[0]] + [v if m == c.source_question else next(unchanged)
                                     for m, c, v in zip(masked_sources, candidates, source_vecs)])

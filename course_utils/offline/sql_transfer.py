@@ -27,6 +27,8 @@ import sqlglot
 from sqlglot import exp
 
 from course_utils.offline.features import STOPWORDS
+from course_utils.offline.sql_adapt import find_value
+from course_utils.offline.sql_cues import asked
 from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
 
 _NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
@@ -375,8 +377,7 @@ def _stem(word: str) -> str:
 def schema_masked(question: str, view: SchemaView) -> str:
     """The question with the schema's own words, names and numbers masked, so that questions
     about different databases compare by what they ask, not by their domain (DAIL-SQL's idea)."""
-    parts = {_stem(p) for name in [*view.columns, *(c for cs in view.columns.values() for c in cs)]
-             for p in name.split("_") if len(p) > 2}
+    parts = _name_parts(view)
     out = []
     for i, word in enumerate(re.findall(r"[A-Za-z0-9']+|[^\sA-Za-z0-9']", question)):
         if re.fullmatch(r"\d+(\.\d+)?", word):
@@ -425,3 +426,57 @@ def fill_names(sql: str, source_q: str, question: str) -> tuple[str, int]:
         return "'" + free.pop(0).replace("'", "''") + "'"
 
     return re.sub(r"'((?:[^']|'')+)'", swap, sql), replaced
+
+
+def plain_values(question: str, view: SchemaView) -> list[str]:
+    """Lower-case words of the question that can only be values ("works in bronze", "the fruit
+    category"): not function words, not the schema's own words, not words that ask for an
+    operation ("most", "average"). Each word is one value; "dairy and eggs" stays one."""
+    parts = _name_parts(view)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+", question)
+    free = [w.islower() and w not in STOPWORDS and not asked(w) and not _is_schema_word(w, parts) for w in words]
+    values, run, joined = [], [], False
+    for i, (word, ok) in enumerate(zip(words, free)):
+        if ok and run and not joined:  # two plain words in a row are two values ("submitted state")
+            values.append(" ".join(run))
+            run = []
+        if ok:
+            run, joined = run + [word], False
+        elif word == "and" and run and i + 1 < len(words) and free[i + 1]:
+            run, joined = run + [word], True
+        elif run:
+            values.append(" ".join(run))
+            run = []
+    return values + ([" ".join(run)] if run else [])
+
+
+def _name_parts(view: SchemaView) -> set[str]:
+    return {_stem(p) for name in [*view.columns, *(c for cs in view.columns.values() for c in cs)]
+            for p in name.split("_") if len(p) > 2}
+
+
+def _is_schema_word(word: str, parts: set[str]) -> bool:
+    """The word names part of the schema: "works" for artwork, "type" for alert_type."""
+    stem = _stem(word.lower())
+    return stem in parts or (len(stem) > 3 and any(stem in p or p in stem for p in parts if len(p) > 3))
+
+
+def fill_plain_values(sql: str, question: str, view: SchemaView) -> tuple[str, int]:
+    """Give the query's quoted values that the question does not say, or that are only schema
+    words, the question's plain values, the last ones for the last literals; returns the query
+    and how many were replaced."""
+    parts = _name_parts(view)
+    available = [v for v in plain_values(question, view) if f"'{v.lower()}'" not in sql.lower()]
+    literals = [m for m in re.finditer(r"'((?:[^']|'')+)'", sql) if re.fullmatch(r"[A-Za-z][\w' &-]*", m.group(1))]
+    wrong = [m for m in literals if not find_value(m.group(1), question)
+             or all(_is_schema_word(w, parts) or w in STOPWORDS for w in m.group(1).lower().split())]
+    wrong = [m for m in wrong if not m.group(1)[:1].isupper() or not names_in_question(question)]
+    chosen = dict(zip([m.start() for m in wrong][::-1], available[::-1]))
+    if not chosen:
+        return sql, 0
+    out, at = [], 0
+    for m in literals:
+        if m.start() in chosen:
+            out += [sql[at:m.start()], "'" + chosen[m.start()].replace("'", "''") + "'"]
+            at = m.end()
+    return "".join(out) + sql[at:], len(chosen)
