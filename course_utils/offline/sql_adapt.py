@@ -83,10 +83,11 @@ N_SIGNALS = 4
 
 def words_of(text: str) -> list[str]:
     """Lower-case word tokens, with a crude plural strip so 'returns' meets 'return'."""
-    return [_stem(w) for w in _WORD.findall(text.lower())]
+    return [stem(w) for w in _WORD.findall(text.lower())]
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A lower-case word without its plural ending: 'categories' -> 'category', 'rooms' -> 'room'."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):

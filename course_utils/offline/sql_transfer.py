@@ -27,7 +27,7 @@ import sqlglot
 from sqlglot import exp
 
 from course_utils.offline.features import STOPWORDS
-from course_utils.offline.sql_adapt import find_value
+from course_utils.offline.sql_adapt import find_value, stem
 from course_utils.offline.sql_cues import asked
 from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
 
@@ -367,13 +367,6 @@ def cached_view(schema_text: str) -> SchemaView:
     return view_of(read_schema_text(schema_text))
 
 
-def _stem(word: str) -> str:
-    word = word.lower()
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def schema_masked(question: str, view: SchemaView) -> str:
     """The question with the schema's own words, names and numbers masked, so that questions
     about different databases compare by what they ask, not by their domain (DAIL-SQL's idea)."""
@@ -382,7 +375,7 @@ def schema_masked(question: str, view: SchemaView) -> str:
     for i, word in enumerate(re.findall(r"[A-Za-z0-9']+|[^\sA-Za-z0-9']", question)):
         if re.fullmatch(r"\d+(\.\d+)?", word):
             out.append("N")
-        elif _stem(word) in parts:
+        elif stem(word.lower()) in parts:
             out.append("item")
         elif i > 0 and word[:1].isupper() and word.isalpha():
             out.append("X")
@@ -418,9 +411,7 @@ def fill_names(sql: str, source_q: str, question: str) -> tuple[str, int]:
     def swap(match: re.Match) -> str:
         nonlocal replaced
         value = match.group(1)
-        said_before = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", source_q, re.IGNORECASE)
-        said_now = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", question, re.IGNORECASE)
-        if not said_before or said_now or not value[:1].isupper() or not free:
+        if not find_value(value, source_q) or find_value(value, question) or not value[:1].isupper() or not free:
             return match.group(0)
         replaced += 1
         return "'" + free.pop(0).replace("'", "''") + "'"
@@ -451,14 +442,14 @@ def plain_values(question: str, view: SchemaView) -> list[str]:
 
 
 def _name_parts(view: SchemaView) -> set[str]:
-    return {_stem(p) for name in [*view.columns, *(c for cs in view.columns.values() for c in cs)]
+    return {stem(p.lower()) for name in [*view.columns, *(c for cs in view.columns.values() for c in cs)]
             for p in name.split("_") if len(p) > 2}
 
 
 def _is_schema_word(word: str, parts: set[str]) -> bool:
     """The word names part of the schema: "works" for artwork, "type" for alert_type."""
-    stem = _stem(word.lower())
-    return stem in parts or (len(stem) > 3 and any(stem in p or p in stem for p in parts if len(p) > 3))
+    base = stem(word.lower())
+    return base in parts or (len(base) > 3 and any(base in p or p in base for p in parts if len(p) > 3))
 
 
 def fill_plain_values(sql: str, question: str, view: SchemaView) -> tuple[str, int]:
