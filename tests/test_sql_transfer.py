@@ -97,6 +97,7 @@ def test_a_listing_is_widened_with_the_columns_the_question_clearly_names():
                                             "ON T1.station_id = T2.station_id WHERE T1.name = 'X'")
     assert widened("SELECT COUNT(*) FROM alert", WEATHER, named) is None  # an aggregate keeps its output
     assert widened("SELECT alert_type FROM alert GROUP BY alert_type", WEATHER, named) is None
+    assert widened("SELECT * FROM alert", WEATHER, named) is None  # already every column
     assert widened("SELECT alert_type, issued_date FROM alert", WEATHER, named) is None  # nothing left to add
 
 

@@ -348,7 +348,7 @@ def widened(sql: str, view: SchemaView, named: dict[str, float]) -> str | None:
     plain listing: a query that aggregates or groups would change meaning."""
     tree = parsed(sql)
     if not isinstance(tree, exp.Select) or tree.args.get("group") or any(
-            e.find(exp.AggFunc) for e in tree.expressions):
+            e.find(exp.AggFunc) or e.find(exp.Star) for e in tree.expressions):
         return None
     used = {c.name.lower() for c in tree.find_all(exp.Column)}
     added = []
