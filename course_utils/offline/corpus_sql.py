@@ -3,9 +3,10 @@
 Each practice question becomes requests the way learners write them: the database's schema,
 a few example questions of the same database with their SQL (the closest ones, or random
 ones; as a "Question/SQL" list or as earlier chat turns), then the question. The answer is
-its gold query. Asked with the schema alone, each question teaches the transfer scorer. The same questions and queries are what the
-base model has "seen" (seen_queries), which it carries over to schemas it has not seen.
-Held-out databases and everything of Acme stay out (tests check this).
+its gold query. Asked with the schema alone (schema_only_requests), each question teaches the
+transfer scorer. The same questions and queries are what the base model has "seen"
+(seen_queries), which it carries over to schemas it has not seen. Held-out databases and
+everything of Acme stay out (tests check this).
 """
 
 from __future__ import annotations

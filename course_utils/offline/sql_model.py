@@ -243,13 +243,7 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
     a query scores by how much of what it uses the question names (covered), and by the
     clearest name the question gives that the query leaves out (ignored)."""
     source_vecs = source_vectors(candidates, embed)
-    # a source question with nothing to mask is its own masked text: its stored vector serves
-    masked_sources = [masked_question(c.source_question) for c in candidates]
-    changed = [m for m, c in zip(masked_sources, candidates) if m != c.source_question]
-    fresh = embed([masked_question(question)] + changed)
-    unchanged = iter(fresh[1:])
-    masked = np.stack([fresh[0]] + [v if m == c.source_question else next(unchanged)
-                                    for m, c, v in zip(masked_sources, candidates, source_vecs)])
+    masked = _masked_vectors(question, candidates, source_vecs, embed)
     q_words = content_words(question)
     votes = Counter(c.sql for c in candidates)
     cosines = source_vecs @ q_vec
@@ -279,6 +273,16 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
             *(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
             *[float(c.origin == o) for o in ORIGINS],
         ], dtype=np.float32)
+
+
+def _masked_vectors(question: str, candidates: list[Candidate], source_vecs: np.ndarray, embed: Embedder) -> np.ndarray:
+    """Vectors of the masked question (row 0) and of each candidate's masked source question. A
+    source question with nothing to mask is its own masked text, so its vector serves as it is."""
+    masked = [masked_question(c.source_question) for c in candidates]
+    fresh = iter(embed([masked_question(question)] + [m for m, c in zip(masked, candidates) if m != c.source_question]))
+    first = next(fresh)
+    return np.stack([first] + [v if m == c.source_question else next(fresh)
+                               for m, c, v in zip(masked, candidates, source_vecs)])
 
 
 def source_vectors(candidates: list[Candidate], embed: Embedder) -> np.ndarray:
