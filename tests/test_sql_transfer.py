@@ -6,8 +6,9 @@ import pytest
 
 from course_utils.offline.sql_adapt import adapt
 from course_utils.offline.sql_schema_text import read_schema_text
-from course_utils.offline.sql_transfer import (Linker, fill_names, fill_plain_values, names_in_query, names_in_question,
-                                               plain_values, schema_masked, transfer, view_of, widened)
+from course_utils.offline.sql_transfer import (Linker, count_twin, fill_names, fill_plain_values, names_in_query,
+                                               names_in_question, plain_values, schema_masked, transfer, view_of,
+                                               widened)
 
 LIBRARY = view_of(read_schema_text("""
 CREATE TABLE author (author_id INTEGER PRIMARY KEY, name TEXT, country TEXT, birth_year INTEGER);
@@ -121,3 +122,14 @@ def test_a_carried_over_value_is_replaced_by_the_questions_plain_value():
     assert fill_plain_values(kept, "Titles of the poetry books, old and new?", LIBRARY) == (kept, 0)
     named = "SELECT name FROM member WHERE city = 'Leeds'"
     assert fill_plain_values(named, "Which members live in Bristol, the old port?", LIBRARY) == (named, 0)
+
+
+def test_a_count_and_a_listing_of_the_same_rows_are_twins():
+    counted = "SELECT COUNT(*) FROM book WHERE is_reference = 1"
+    assert count_twin(counted, LIBRARY, count=False) == "SELECT title FROM book WHERE is_reference = 1"
+    listed = "SELECT T1.title FROM book AS T1 JOIN author AS T2 ON T1.author_id = T2.author_id WHERE T2.country = 'x'"
+    assert count_twin(listed, LIBRARY, count=True) == (
+        "SELECT COUNT(*) FROM book AS T1 JOIN author AS T2 ON T1.author_id = T2.author_id WHERE T2.country = 'x'")
+    assert count_twin(counted, LIBRARY, count=True) is None  # already what is asked
+    assert count_twin("SELECT title FROM book ORDER BY published_year LIMIT 1", LIBRARY, count=True) is None
+    assert count_twin("SELECT AVG(published_year) FROM book", LIBRARY, count=False) is None

@@ -19,6 +19,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,12 @@ def _build(kind: str, match: re.Match, question: str) -> TimeMention | None:
 
 def find_time_mentions(question: str) -> list[TimeMention]:
     """The periods `question` names, in order of appearance and not overlapping."""
+    return list(_time_mentions(question))
+
+
+@lru_cache(maxsize=4096)
+def _time_mentions(question: str) -> tuple[TimeMention, ...]:
+    """find_time_mentions, kept per text: a request reads the same questions many times."""
     found = [mention for kind, pattern in _COMPILED for match in pattern.finditer(question)
              if (mention := _build(kind, match, question)) is not None]
     found.sort(key=lambda m: (m.start, m.start - m.end))  # earliest first, then longest
@@ -140,7 +147,7 @@ def find_time_mentions(question: str) -> list[TimeMention]:
     for mention in found:
         if not chosen or mention.start >= chosen[-1].end:
             chosen.append(mention)
-    return chosen
+    return tuple(chosen)
 
 
 # --------------------------------------------------------------------------------------

@@ -24,13 +24,14 @@ import numpy as np
 
 from course_utils.offline.features import Embedder
 from course_utils.offline.sql_cues import KINDS as CUE_KINDS
-from course_utils.offline.sql_cues import agreement
+from course_utils.offline.sql_cues import agreement, asked
 from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
                                             content_words, words_of)
 from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
 from course_utils.offline.sql_request import SqlRequest, normal_sql
-from course_utils.offline.sql_transfer import (Linker, SchemaView, fill_names, fill_plain_values, mention_spans,
-                                               names_in_question, schema_masked, transfer, view_of, widened)
+from course_utils.offline.sql_transfer import (Linker, SchemaView, count_twin, fill_names, fill_plain_values,
+                                               mention_spans, names_in_question, plain_values, schema_masked, transfer,
+                                               view_of, widened)
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
@@ -152,8 +153,11 @@ def seen_key(question: str, view: SchemaView, embed: Embedder) -> np.ndarray:
 def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, embed: Embedder, width: int,
                  knowledge: Knowledge, named: dict[str, float]) -> list[Candidate]:
     """Queries seen on other databases, re-linked to the request's schema; each also with the
-    columns the question clearly names added to its output, when it lists rows (widened)."""
+    columns the question clearly names added to its output, when it lists rows (widened), and
+    counted or listed when the question asks the other way (count_twin)."""
     own_tables = set(target.columns)
+    wants_count = "count" in asked(request.question)
+    values = plain_values(request.question, target)
     sims = seen.keys @ seen_key(request.question, target, embed)
     link, out, shapes = Linker(embed), [], set()
     for i in np.argsort(-sims):
@@ -169,11 +173,12 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
                               said=seen.said[i])[:2]:
             adaptation = adapt(source_q, moved.sql, request.question, knowledge)
             adaptation.sql, filled = fill_names(adaptation.sql, source_q, request.question)
-            adaptation.sql, plain = fill_plain_values(adaptation.sql, request.question, target)
+            adaptation.sql, plain = fill_plain_values(adaptation.sql, request.question, target, values)
             adaptation.unresolved = max(0, adaptation.unresolved - filled - plain)
             adaptation.changed += filled + plain
             wider = widened(adaptation.sql, target, named)
-            for sql in [adaptation.sql] + ([wider] if wider else []):
+            twin = count_twin(adaptation.sql, target, wants_count)  # listed rows counted, or counted ones listed
+            for sql in [adaptation.sql] + [q for q in (wider, twin) if q]:
                 out.append(Candidate(normal_sql(sql), "transfer", source_q, adaptation,
                                      link_confidence=moved.confidence, seen_similarity=float(sims[i]),
                                      renames=moved.renames, source_vector=seen.question_vector(i)))
@@ -247,7 +252,7 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
     q_words = content_words(question)
     votes = Counter(c.sql for c in candidates)
     cosines = source_vecs @ q_vec
-    asked = len(find_numbers(question)) + len(names_in_question(question))
+    given = len(find_numbers(question)) + len(names_in_question(question))  # values the question gives
     ranks = np.argsort(np.argsort(-cosines))
     known = set(schema_names)
     for i, c in enumerate(candidates):
@@ -266,7 +271,7 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
             (votes[c.sql] - 1) / max(1, len(candidates)),
             c.link_confidence,
             c.seen_similarity,
-            min(abs(asked - _literal_count(c.sql)), 3) / 3,
+            min(abs(given - _literal_count(c.sql)), 3) / 3,
             float(np.mean(covered)) if covered else 0.0,
             max(ignored, default=0.0),
             *agreement(question, c.sql),

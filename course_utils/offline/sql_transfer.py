@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import sqlglot
@@ -49,6 +49,12 @@ class SchemaView:
     def display_column(self, table: str) -> str | None:
         """The column that names a row (name, title): the first text column."""
         return next((c for c in self.columns.get(table, ()) if self.kinds[(table, c)] == "text"), None)
+
+    @cached_property
+    def name_parts(self) -> set[str]:
+        """The words schema names are made of, stemmed: "alert_type" gives "alert" and "type"."""
+        return {stem(p.lower()) for name in [*self.columns, *(c for cs in self.columns.values() for c in cs)]
+                for p in name.split("_") if len(p) > 2}
 
     def primary_key(self, table: str) -> str | None:
         keys = [c for c in self.columns.get(table, ()) if self.kinds[(table, c)] == "key"]
@@ -361,6 +367,27 @@ def widened(sql: str, view: SchemaView, named: dict[str, float]) -> str | None:
     return tree.select(*added, copy=True).sql(dialect="sqlite") if added else None
 
 
+def count_twin(sql: str, view: SchemaView, count: bool) -> str | None:
+    """The same rows counted (count=True: "how many ...?") or listed by their display column
+    (count=False) when the query does the other; None when it is not a plain listing or count
+    (grouped, ordered or limited queries keep their form)."""
+    tree = parsed(sql)
+    if not isinstance(tree, exp.Select) or any(tree.args.get(k) for k in ("group", "order", "limit", "having")):
+        return None
+    counts = len(tree.expressions) == 1 and isinstance(tree.expressions[0], exp.Count) and isinstance(
+        tree.expressions[0].this, exp.Star)
+    if count == counts or (not counts and any(e.find(exp.AggFunc) for e in tree.expressions)):
+        return None
+    if count:
+        return tree.select(exp.Count(this=exp.Star()), append=False, copy=True).sql(dialect="sqlite")
+    source = tree.find(exp.From)
+    table = source.this if source is not None else None
+    shown = view.display_column(table.name.lower()) if isinstance(table, exp.Table) else None
+    if shown is None:
+        return None
+    return tree.select(exp.column(shown, table=table.alias or None), append=False, copy=True).sql(dialect="sqlite")
+
+
 @lru_cache(maxsize=64)
 def cached_view(schema_text: str) -> SchemaView:
     """The SchemaView of a schema text (the model's memory holds a few, requests repeat theirs)."""
@@ -370,7 +397,7 @@ def cached_view(schema_text: str) -> SchemaView:
 def schema_masked(question: str, view: SchemaView) -> str:
     """The question with the schema's own words, names and numbers masked, so that questions
     about different databases compare by what they ask, not by their domain (DAIL-SQL's idea)."""
-    parts = _name_parts(view)
+    parts = view.name_parts
     out = []
     for i, word in enumerate(re.findall(r"[A-Za-z0-9']+|[^\sA-Za-z0-9']", question)):
         if re.fullmatch(r"\d+(\.\d+)?", word):
@@ -423,7 +450,7 @@ def plain_values(question: str, view: SchemaView) -> list[str]:
     """Lower-case words of the question that can only be values ("works in bronze", "the fruit
     category"): not function words, not the schema's own words, not words that ask for an
     operation ("most", "average"). Each word is one value; "dairy and eggs" stays one."""
-    parts = _name_parts(view)
+    parts = view.name_parts
     words = re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+", question)
     free = [w.islower() and w not in STOPWORDS and not asked(w) and not _is_schema_word(w, parts) for w in words]
     values, run, joined = [], [], False
@@ -441,23 +468,19 @@ def plain_values(question: str, view: SchemaView) -> list[str]:
     return values + ([" ".join(run)] if run else [])
 
 
-def _name_parts(view: SchemaView) -> set[str]:
-    return {stem(p.lower()) for name in [*view.columns, *(c for cs in view.columns.values() for c in cs)]
-            for p in name.split("_") if len(p) > 2}
-
-
 def _is_schema_word(word: str, parts: set[str]) -> bool:
     """The word names part of the schema: "works" for artwork, "type" for alert_type."""
     base = stem(word.lower())
     return base in parts or (len(base) > 3 and any(base in p or p in base for p in parts if len(p) > 3))
 
 
-def fill_plain_values(sql: str, question: str, view: SchemaView) -> tuple[str, int]:
+def fill_plain_values(sql: str, question: str, view: SchemaView, values: list[str] | None = None) -> tuple[str, int]:
     """Give the query's quoted values that the question does not say, or that are only schema
     words, the question's plain values, the last ones for the last literals; returns the query
-    and how many were replaced."""
-    parts = _name_parts(view)
-    available = [v for v in plain_values(question, view) if f"'{v.lower()}'" not in sql.lower()]
+    and how many were replaced. values: plain_values(question, view), if already known."""
+    parts = view.name_parts
+    values = plain_values(question, view) if values is None else values
+    available = [v for v in values if f"'{v.lower()}'" not in sql.lower()]
     literals = [m for m in re.finditer(r"'((?:[^']|'')+)'", sql) if re.fullmatch(r"[A-Za-z][\w' &-]*", m.group(1))]
     wrong = [m for m in literals if not find_value(m.group(1), question)
              or all(_is_schema_word(w, parts) or w in STOPWORDS for w in m.group(1).lower().split())]
