@@ -35,6 +35,9 @@ from course_utils.offline.sql_transfer import (Linker, SchemaView, count_twin, f
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
+# seen query shapes carried over per request: chosen by cross-validation over the train practice
+# databases (benchmarks/cv_transfer_scorer.py: 37.4% top-1 with 6, 38.3% with 8)
+TRANSFER_SHAPES = 8
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
 SQL_FEATURES = 13 + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
 SURFACE_WEIGHT = 0.3  # seen queries are found by 0.3 x question cosine + 0.7 x schema-masked cosine
@@ -150,7 +153,7 @@ def seen_key(question: str, view: SchemaView, embed: Embedder) -> np.ndarray:
     return np.concatenate([np.sqrt(SURFACE_WEIGHT) * plain, np.sqrt(1 - SURFACE_WEIGHT) * masked])
 
 
-def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, embed: Embedder, width: int,
+def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, embed: Embedder, n_shapes: int,
                  knowledge: Knowledge, named: dict[str, float]) -> list[Candidate]:
     """Queries seen on other databases, re-linked to the request's schema; each also with the
     columns the question clearly names added to its output, when it lists rows (widened), and
@@ -162,7 +165,7 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
     link, out, shapes = Linker(embed), [], set()
     for i in np.argsort(-sims):
         source_q, source_sql, db = seen.pairs[i]
-        if len(shapes) == width:
+        if len(shapes) == n_shapes:
             break
         # one pair per query shape: paraphrases of one question would crowd out other shapes
         shape = shape_of(source_sql)
@@ -226,7 +229,8 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
                                     source_vector=vector))
     named = _named(question, target, embed) if target is not None else {}
     if target is not None:
-        candidates += _transferred(request, target, seen, embed, width, knowledge, named)
+        n_shapes = WIDE if request.reasoning else TRANSFER_SHAPES
+        candidates += _transferred(request, target, seen, embed, n_shapes, knowledge, named)
     schema_names = sorted({n.lower() for n in request.schema.tables} | request.schema.column_names())
     if not candidates:
         candidates.append(Candidate(guess_query(question, schema_names), "guess", question, source_vector=q_vec))
