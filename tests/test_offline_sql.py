@@ -7,6 +7,7 @@ import json
 import re
 import sqlite3
 import time
+from datetime import date
 
 import openai
 import pytest
@@ -44,6 +45,25 @@ def test_quarter_dates_shift_by_quarters_and_keep_month_ends():
     sql = "SELECT COUNT(*) FROM t WHERE d BETWEEN '2024-02-01' AND '2024-04-30'"
     out = adapt("Tickets in Q1 FY24?", sql, "Tickets in Q2 FY24?")
     assert "'2024-05-01' AND '2024-07-31'" in out.sql
+
+
+def test_a_fine_tuned_model_takes_today_from_its_latest_query_unless_the_prompt_says():
+    from course_utils.offline.acme_model import shared_embedder
+    from course_utils.offline.sql_adapt import latest_date
+    from course_utils.offline.sql_model import SqlMemory, gather_candidates
+
+    fy2024 = "SELECT COUNT(*) FROM cust_mstr WHERE sgnup_dt BETWEEN '2024-02-01' AND '2025-01-31'"
+    assert latest_date([fy2024, "SELECT 1 WHERE d = '2023-02-30'", "SELECT 5"]) == date(2025, 1, 31)
+    embed = shared_embedder()
+    source = "How many customers signed up in fiscal 2024?"
+    memory = SqlMemory(pairs=[(source, fy2024)], keys=embed([source]), today=latest_date([fy2024]))
+
+    def answer(prompt_schema: str) -> str:
+        request = read_sql_request(sql_messages("How many customers signed up last year?", prompt_schema))
+        return gather_candidates(request, embed, memory)[0].sql
+
+    assert "BETWEEN '2023-02-01' AND '2024-01-31'" in answer(SCHEMA)  # today is 2025-01-31: this year is FY2024
+    assert "BETWEEN '2024-02-01' AND '2025-01-31'" in answer(SCHEMA + "\n\nSnapshot date: 2026-01-31")
 
 
 def test_numbers_and_quoted_values_follow_the_new_question():

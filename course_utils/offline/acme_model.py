@@ -40,7 +40,7 @@ from course_utils.offline.protocol import Prompt
 from course_utils.offline.sql_model import (MAX_CANDIDATES, SQL_FEATURES, Candidate, SeenQueries, SqlMemory,
                                             gather_candidates, source_vectors)
 from course_utils.offline.sql_transfer import cached_view
-from course_utils.offline.sql_adapt import CodeMeaning
+from course_utils.offline.sql_adapt import CodeMeaning, latest_date
 from course_utils.offline.sql_request import read_sql_request
 
 MODEL_ID = choice_for("chat", "offline").default  # "acme-tiny", from the course's one registry
@@ -271,6 +271,7 @@ def memory_of(network: AcmeTinyNetwork) -> SqlMemory | None:
         keys=network.sql_memory_keys.detach().numpy(),
         template_slots={t: i for i, t in enumerate(config.sql_templates)},
         lexicon=[CodeMeaning(code, column, dict(words)) for code, column, words in config.sql_lexicon],
+        today=latest_date(sql for _, sql in config.sql_memory),
     )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 from datetime import date
 
 from course_utils.offline.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
@@ -111,6 +112,23 @@ def year_start_month(question: str, sql: str) -> int:
         if found and years and int(found[1]) == years[0] and found[3] == "01":
             return int(found[2])
     return 1
+
+
+def latest_date(queries: Iterable[str]) -> date | None:
+    """The latest date any of the queries names. For a model fine-tuned on them it stands for
+    today, as a language model takes the present to be about its training cutoff: "this year"
+    is then the last year its training questions asked about."""
+    dates = [_date_of(literal.strip("'")) for sql in queries for literal in LITERAL.findall(sql)]
+    return max((d for d in dates if d), default=None)
+
+
+def _date_of(text: str) -> date | None:
+    if not ISO_DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # '2023-02-30'
+        return None
 
 
 def _absolute(mentions: list[TimeMention], today: date | None, start_month: int) -> list[TimeMention]:

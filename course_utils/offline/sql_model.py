@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -124,12 +125,14 @@ def guess_query(question: str, schema_names: list[str]) -> str:
 
 @dataclass
 class SqlMemory:
-    """What fine-tuning stored: training pairs, their question vectors, a lexicon of codes."""
+    """What fine-tuning stored: training pairs, their question vectors, a lexicon of codes, and
+    the date it takes for today."""
 
     pairs: list[tuple[str, str]] = field(default_factory=list)
     keys: np.ndarray | None = None  # (len(pairs), D) question embeddings
     template_slots: dict[str, int] = field(default_factory=dict)
     lexicon: list[CodeMeaning] = field(default_factory=list)
+    today: date | None = None  # the latest date its queries name (sql_adapt.latest_date)
 
 
 @dataclass
@@ -220,7 +223,9 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
     own.sort(key=lambda t: -t[0])
     width = WIDE if request.reasoning else NARROW
     chosen = own[:width]
-    knowledge = Knowledge(request.knowledge.codes + (memory.lexicon if memory else []), request.knowledge.today)
+    # a prompt that states today's date overrides the date fine-tuning implies
+    knowledge = Knowledge(request.knowledge.codes + (memory.lexicon if memory else []),
+                          request.knowledge.today or (memory.today if memory else None))
     candidates = []
     for _, source_q, source_sql, origin, vector in chosen:
         adaptation = adapt(source_q, source_sql, question, knowledge)
