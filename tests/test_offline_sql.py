@@ -72,6 +72,16 @@ def test_numbers_and_quoted_values_follow_the_new_question():
     assert out.sql == "SELECT name FROM airport WHERE country = 'Portugal' LIMIT 5"
 
 
+def test_a_value_is_a_whole_name_not_a_sentence_opener_a_function_word_or_a_possessive():
+    from course_utils.offline.sql_adapt import aligned_value
+
+    source = "What books has Lucia Alvarez written?"
+    assert aligned_value("Lucia Alvarez", source, "Which works by Emeka Quinn do we have?")[0] == "Emeka Quinn"
+    assert aligned_value("Lucia Alvarez", source, "Show Sara Weber's works in the collection.")[0] == "Sara Weber"
+    assert aligned_value("Tomato Soup", "Sum the quantities ordered of Tomato Soup.",
+                         "Sum of rainfall at the Skerry Light station?")[0] == "Skerry Light"
+
+
 def test_codes_change_only_with_a_dictionary_that_explains_them():
     sql = "SELECT COUNT(*) FROM shpmt WHERE carr_cd = 'LOC'"
     source, target = "Count our local courier deliveries.", "Count the FedEx Express deliveries."

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 from datetime import date
 
+from course_utils.offline.features import STOPWORDS
 from course_utils.offline.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
                                                resolve, shift_date)
 
@@ -39,6 +40,7 @@ STOP_WORDS = frozenset(
     "a an the of in on at for to by with and or from as is are was were be been what which who whom how many "
     "much show list give me our we us did do does there their its it this that these those each every all any per "
     "number count total please tell find get name names".split())
+_EDGE_WORDS = STOP_WORDS | STOPWORDS  # no value starts or ends with one of these
 
 
 @dataclass
@@ -157,8 +159,12 @@ def _shift_for(literal_year: int, source: list[TimeMention], target: list[TimeMe
 
 
 def _spans(question: str, max_words: int = 4) -> list[tuple[str, int, int]]:
-    """Every run of 1..max_words words of the question: (text, start, end)."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\w'&.-]+", question)]
+    """Every run of 1..max_words words of the question: (text, start, end); a possessive 's
+    is not part of a word ("Sara Weber's works")."""
+    tokens = []
+    for m in re.finditer(r"[\w'&.-]+", question):
+        word = m.group(0).rstrip(".")
+        tokens.append((word, m.start(), m.start() + len(word) - 2 * word.endswith("'s")))
     spans = []
     for i in range(len(tokens)):
         for j in range(i, min(len(tokens), i + max_words)):
@@ -192,7 +198,7 @@ def aligned_value(value: str, source_q: str, target_q: str) -> tuple[str, float]
     best, best_score = None, 0.0
     for text, start, end in _spans(target_q, max(3, len(value.split()) + 1)):
         words = words_of(text)
-        if not words or all(w in source_words or w in STOP_WORDS for w in words):
+        if not words or all(w in source_words or w in STOP_WORDS for w in words) or not _value_like(target_q, start, end):
             continue
         t_left, t_right = _context(target_q, start, end)
         score = (len(set(left) & set(t_left)) + len(set(right) & set(t_right))) / max(1, len(left) + len(right))
@@ -201,6 +207,17 @@ def aligned_value(value: str, source_q: str, target_q: str) -> tuple[str, float]
         if score > best_score:
             best, best_score = text, score
     return (best, min(1.0, best_score)) if best and best_score >= 0.5 else None
+
+
+def _value_like(question: str, start: int, end: int) -> bool:
+    """Whether a span could be a value: it neither starts nor ends with a function word ("of
+    remote", "eggs has"), and it is not a lone word capitalised only because it opens a
+    sentence ("Give the titles")."""
+    words = question[start:end].split()
+    if {words[0].lower(), words[-1].lower()} & _EDGE_WORDS:
+        return False
+    opens_sentence = re.search(r"(^|[.?!:]\s)\s*$", question[:start]) is not None
+    return not (opens_sentence and len(words) == 1 and words[0][:1].isupper())
 
 
 def _whole_name(question: str, start: int, end: int) -> float:
