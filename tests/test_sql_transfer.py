@@ -79,6 +79,9 @@ def test_names_in_a_question_and_filling_them_in():
     assert names_in_question("List the Dutch artists.") == ["Dutch"]
     assert names_in_question("Show Sara Weber's works.") == ["Sara Weber"]
     assert names_in_question("How many stations are there?") == []
+    assert names_in_question("What are the elevations? Order by elevation. Give Cairn Top.") == ["Cairn Top"]
+    assert names_in_question("List farms at Old Town Market as well as Riverside Market.") == [
+        "Old Town Market", "Riverside Market"]  # no full stop
     sql, replaced = fill_names("SELECT 1 FROM t WHERE name = 'Ann Lee'", "Books by Ann Lee?", "Alerts from Gull Point?")
     assert (sql, replaced) == ("SELECT 1 FROM t WHERE name = 'Gull Point'", 1)
     assert fill_names("SELECT 1 FROM t WHERE name = 'Ann Lee'", "Books by Ann Lee?", "Alerts, please?")[1] == 0

@@ -216,8 +216,12 @@ def _value_like(question: str, start: int, end: int) -> bool:
     words = question[start:end].split()
     if {words[0].lower(), words[-1].lower()} & _EDGE_WORDS:
         return False
-    opens_sentence = re.search(r"(^|[.?!:]\s)\s*$", question[:start]) is not None
-    return not (opens_sentence and len(words) == 1 and words[0][:1].isupper())
+    return not (opens_sentence(question, start) and len(words) == 1 and words[0][:1].isupper())
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether position `at` starts a sentence of text, where any word is capitalised."""
+    return re.search(r"(^|[.?!:]\s)\s*$", text[:at]) is not None
 
 
 def _whole_name(question: str, start: int, end: int) -> float:

@@ -27,7 +27,7 @@ import sqlglot
 from sqlglot import exp
 
 from course_utils.offline.features import STOPWORDS
-from course_utils.offline.sql_adapt import find_value, stem
+from course_utils.offline.sql_adapt import find_value, opens_sentence, stem
 from course_utils.offline.sql_cues import asked
 from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
 
@@ -416,11 +416,11 @@ _NAME_RUN = re.compile(r"[A-Z][\w&.-]*(?:'(?!s\b)[\w]+)?(?:\s+(?:(?:of|and|the|o
 
 def names_in_question(question: str) -> list[str]:
     """Capitalised names a question mentions ("Skerry Light", "Stone and Metal"); the first word
-    of the question only counts as part of a longer name."""
+    of a sentence only counts as part of a longer name."""
     names = []
     for match in _NAME_RUN.finditer(question):
-        words = match.group(0).split()
-        if match.start() == 0 or question[:match.start()].strip() == "":
+        words = match.group(0).rstrip(".").split()
+        if opens_sentence(question, match.start()):
             words = words[1:]
             while words and words[0].islower():
                 words = words[1:]
