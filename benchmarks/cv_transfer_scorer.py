@@ -3,13 +3,14 @@
 Choices about carrying queries over to a new schema (how many seen query shapes to try, which
 candidates to add) are made here, not on the held-out databases, which stay a test set. For each
 of 3 folds of the 12 train databases, a fresh transfer scorer is fitted the way train_base fits it
-(200 full-batch steps at lr 0.01) on the schema-only requests of the other databases; on this
+(TRANSFER_STEPS full-batch steps at TRANSFER_LEARNING_RATE) on the schema-only requests of the other databases; on this
 fold's requests the script counts how often its first choice returns the gold rows (top-1), and
 how often any candidate does (the oracle). The base model never carries over a query of the
 request's own database, so every request is a new database to it.
 
     python benchmarks/cv_transfer_scorer.py              # the model's settings
     python benchmarks/cv_transfer_scorer.py --shapes 6   # try 6 seen query shapes instead of 8
+    python benchmarks/cv_transfer_scorer.py --steps 200  # fit the scorer longer
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from course_utils.offline import sql_model
 from course_utils.offline.acme_model import load_network, seen_of, shared_embedder, sql_batch_tensors, sql_example
 from course_utils.offline.corpus_sql import schema_only_requests
 from course_utils.offline.sql_request import read_sql_request
-from course_utils.offline.sql_training import TRANSFER_PARAMETERS, train_sql
+from course_utils.offline.sql_training import TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS, train_sql
 from course_utils.offline_assets import use_packaged_assets
 from course_utils.sql_eval import score_sql
 
@@ -63,7 +64,8 @@ def top1(network, examples) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shapes", type=int, default=sql_model.TRANSFER_SHAPES, help="seen query shapes per question")
-    parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--steps", type=int, default=TRANSFER_STEPS, help="full-batch steps of the scorer")
+    parser.add_argument("--lr", type=float, default=TRANSFER_LEARNING_RATE)
     args = parser.parse_args()
     use_packaged_assets()
     sql_model.TRANSFER_SHAPES = args.shapes
@@ -76,7 +78,7 @@ def main() -> None:
         train = [ex for db, ex in data if db not in test_dbs and ex.target]
         test = [ex for db, ex in data if db in test_dbs]
         scored = fresh_scorer(network, seed=fold)
-        train_sql(scored, train, epochs=args.steps, batch_size=len(train), learning_rate=0.01,
+        train_sql(scored, train, epochs=args.steps, batch_size=len(train), learning_rate=args.lr,
                   parts=TRANSFER_PARAMETERS, seed=fold)
         oracle = sum(bool(ex.target) for ex in test) / len(test)
         results.append(top1(scored, test))

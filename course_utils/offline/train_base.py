@@ -19,8 +19,9 @@ from course_utils.offline.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, 
                                              AcmeTinyNetwork, shared_embedder)
 from course_utils.offline.corpus import build_corpus
 from course_utils.offline.corpus_sql import schema_only_requests, seen_queries, sql_rows
-from course_utils.offline.sql_training import (TRANSFER_PARAMETERS, make_sql_examples, make_transfer_examples,
-                                               mean_sql_loss, train_sql, write_seen_queries)
+from course_utils.offline.sql_training import (TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS,
+                                               make_sql_examples, make_transfer_examples, mean_sql_loss, train_sql,
+                                               write_seen_queries)
 from course_utils.offline.training import make_examples, mean_loss, train
 from course_utils.sql_prompts import choose_examples
 
@@ -103,8 +104,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--sql-epochs", type=int, default=3)
-    parser.add_argument("--transfer-steps", type=int, default=200, help="full-batch steps of the transfer scorer")
-    parser.add_argument("--transfer-lr", type=float, default=0.01)
+    parser.add_argument("--transfer-steps", type=int, default=TRANSFER_STEPS, help="full-batch steps of the transfer scorer")
+    parser.add_argument("--transfer-lr", type=float, default=TRANSFER_LEARNING_RATE)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--seed", type=int, default=0)
