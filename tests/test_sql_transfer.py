@@ -111,6 +111,7 @@ def test_plain_values_are_the_words_that_name_nothing_in_the_schema():
     assert plain_values("Which members borrowed the most books?", LIBRARY) == ["borrowed"]
     assert plain_values("How many alerts of type storm or frost?", WEATHER) == ["storm", "frost"]
     assert plain_values("Stations in the hills and lowlands region?", WEATHER) == ["hills and lowlands"]
+    assert plain_values("Stations in the hills, sorted from highest to lowest, then descending?", WEATHER) == ["hills"]
 
 
 def test_a_carried_over_value_is_replaced_by_the_questions_plain_value():

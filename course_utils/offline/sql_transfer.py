@@ -446,13 +446,19 @@ def fill_names(sql: str, source_q: str, question: str) -> tuple[str, int]:
     return re.sub(r"'((?:[^']|'')+)'", swap, sql), replaced
 
 
+_ORDERING = re.compile(r"(?:a|de)scending|(?:re)?ordered|sorted|alphabetical(?:ly)?|chronological(?:ly)?|"
+                       r"order|sort|ranked|earliest|latest|newest|oldest")
+
+
 def plain_values(question: str, view: SchemaView) -> list[str]:
     """Lower-case words of the question that can only be values ("works in bronze", "the fruit
     category"): not function words, not the schema's own words, not words that ask for an
-    operation ("most", "average"). Each word is one value; "dairy and eggs" stays one."""
+    operation ("most", "average") or an order ("descending"). Each word is one value; "dairy and
+    eggs" stays one."""
     parts = view.name_parts
     words = re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+", question)
-    free = [w.islower() and w not in STOPWORDS and not asked(w) and not _is_schema_word(w, parts) for w in words]
+    free = [w.islower() and w not in STOPWORDS and not asked(w) and not _ORDERING.fullmatch(w)
+            and not _is_schema_word(w, parts) for w in words]
     values, run, joined = [], [], False
     for i, (word, ok) in enumerate(zip(words, free)):
         if ok and run and not joined:  # two plain words in a row are two values ("submitted state")
