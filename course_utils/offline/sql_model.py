@@ -37,8 +37,9 @@ from course_utils.offline.sql_transfer import (Linker, SchemaView, count_twin, f
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
 # seen query shapes carried over per request: chosen by cross-validation over the train practice
-# databases (benchmarks/cv_transfer_scorer.py: 37.4% top-1 with 6, 38.3% with 8)
-TRANSFER_SHAPES = 8
+# databases (benchmarks/cv_transfer_scorer.py, early-stopped scorer: 40.8 / 40.7 / 41.2 / 40.5 /
+# 40.5% top-1 with 4 / 5 / 6 / 7 / 8). Flat within noise, so the cheaper 6: fewer candidates to link.
+TRANSFER_SHAPES = 6
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
 SQL_FEATURES = 13 + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
 SURFACE_WEIGHT = 0.3  # seen queries are found by 0.3 x question cosine + 0.7 x schema-masked cosine
