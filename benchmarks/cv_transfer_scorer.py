@@ -3,13 +3,13 @@
 Choices about carrying queries over to a new schema (how many seen query shapes to try, which
 candidates to add) are made here, not on the held-out databases, which stay a test set. For each
 of 3 folds of the 12 train databases, a fresh transfer scorer is fitted the way train_base fits it
-(TRANSFER_STEPS full-batch steps at TRANSFER_LEARNING_RATE) on the schema-only requests of the other databases; on this
-fold's requests the script counts how often its first choice returns the gold rows (top-1), and
-how often any candidate does (the oracle). The base model never carries over a query of the
-request's own database, so every request is a new database to it.
+(TRANSFER_STEPS full-batch steps at TRANSFER_LEARNING_RATE) on the schema-only requests of the
+other databases; on this fold's requests the script counts how often its first choice returns the
+gold rows (top-1), and how often any candidate does (the oracle). The base model never carries
+over a query of the request's own database, so every request is a new database to it.
 
     python benchmarks/cv_transfer_scorer.py              # the model's settings
-    python benchmarks/cv_transfer_scorer.py --shapes 6   # try 6 seen query shapes instead of 8
+    python benchmarks/cv_transfer_scorer.py --shapes 8   # try 8 seen query shapes instead of 6
     python benchmarks/cv_transfer_scorer.py --steps 200  # fit the scorer longer
 """
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
 from datetime import date
+from typing import Iterable
 
 from course_utils.offline.features import STOPWORDS
 from course_utils.offline.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
@@ -198,7 +198,9 @@ def aligned_value(value: str, source_q: str, target_q: str) -> tuple[str, float]
     best, best_score = None, 0.0
     for text, start, end in _spans(target_q, max(3, len(value.split()) + 1)):
         words = words_of(text)
-        if not words or all(w in source_words or w in STOP_WORDS for w in words) or not _value_like(target_q, start, end):
+        if not words or all(w in source_words or w in STOP_WORDS for w in words):
+            continue
+        if not _value_like(target_q, start, end):
             continue
         t_left, t_right = _context(target_q, start, end)
         score = (len(set(left) & set(t_left)) + len(set(right) & set(t_right))) / max(1, len(left) + len(right))

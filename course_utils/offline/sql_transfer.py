@@ -446,8 +446,9 @@ def fill_names(sql: str, source_q: str, question: str) -> tuple[str, int]:
     return re.sub(r"'((?:[^']|'')+)'", swap, sql), replaced
 
 
+# superlatives ("earliest", "newest") already ask for an operation (sql_cues)
 _ORDERING = re.compile(r"(?:a|de)scending|(?:re)?ordered|sorted|alphabetical(?:ly)?|chronological(?:ly)?|"
-                       r"order|sort|ranked|earliest|latest|newest|oldest")
+                       r"order|sort|ranked")
 
 
 def plain_values(question: str, view: SchemaView) -> list[str]:

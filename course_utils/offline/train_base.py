@@ -104,7 +104,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--sql-epochs", type=int, default=3)
-    parser.add_argument("--transfer-steps", type=int, default=TRANSFER_STEPS, help="full-batch steps of the transfer scorer")
+    parser.add_argument("--transfer-steps", type=int, default=TRANSFER_STEPS,
+                        help="full-batch steps of the transfer scorer")
     parser.add_argument("--transfer-lr", type=float, default=TRANSFER_LEARNING_RATE)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
