@@ -47,6 +47,14 @@ def test_quarter_dates_shift_by_quarters_and_keep_month_ends():
     assert "'2024-05-01' AND '2024-07-31'" in out.sql
 
 
+def test_a_month_prefix_moves_by_months_not_only_by_years():
+    sql = "SELECT COUNT(*) FROM t WHERE d LIKE '2024-05%'"
+    assert adapt("Departures in May 2024?", sql, "Departures in March 2024?").sql.endswith("LIKE '2024-03%'")
+    assert adapt("Departures in May 2024?", sql, "Departures in December 2022?").sql.endswith("LIKE '2022-12%'")
+    year = "SELECT COUNT(*) FROM t WHERE d LIKE '2022%'"
+    assert adapt("Signups in 2022?", year, "Signups in 2024?").sql.endswith("LIKE '2024%'")
+
+
 def test_a_fine_tuned_model_takes_today_from_its_latest_query_unless_the_prompt_says():
     from course_utils.offline.acme_model import shared_embedder
     from course_utils.offline.sql_adapt import latest_date
@@ -346,3 +354,17 @@ def test_a_fine_tuning_job_on_acme_pairs_learns_their_queries(offline_client, ch
     assert score_sql(ACME_DB, tuned, gold).correct, tuned
     base = _answer(offline_client, chat_model, sql_messages(question, SCHEMA), temperature=0)
     assert not score_sql(ACME_DB, base, gold).correct, base
+
+
+def test_comparisons_and_superlatives_turn_round_with_the_question():
+    above = adapt("Dates with below-average rain?", "SELECT d FROM r WHERE mm < (SELECT AVG(mm) FROM r)",
+                  "Dates with above-average rain?")
+    assert above.sql == "SELECT d FROM r WHERE mm > (SELECT AVG(mm) FROM r)"
+    oldest = adapt("Which farm is the newest?", "SELECT name FROM farm ORDER BY year DESC, name LIMIT 1",
+                   "Which farm is the oldest?")
+    assert oldest.sql == "SELECT name FROM farm ORDER BY year, name LIMIT 1"
+    assert adapt("Highest price?", "SELECT MAX(price) FROM t", "Lowest price?").sql == "SELECT MIN(price) FROM t"
+    same = "SELECT name FROM farm WHERE acres > 20 AND note <> 'a<b'"  # both point up: nothing turns
+    assert adapt("Farms over 20 acres?", same, "Farms with more than 20 acres?").sql == same
+    assert adapt("Farms over 20 acres?", same, "Farms under 20 acres?").sql == \
+        "SELECT name FROM farm WHERE acres < 20 AND note <> 'a<b'"

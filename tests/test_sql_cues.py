@@ -32,3 +32,12 @@ def test_agreement_says_which_side_is_missing():
     right = agreement("Which artists have no works?",
                       "SELECT name FROM artist WHERE artist_id NOT IN (SELECT artist_id FROM artwork)")
     assert not np.any(right)
+
+
+def test_a_sorted_list_is_an_order_and_the_top_one_is_an_extreme():
+    assert "order" in asked("Show exhibition titles and start dates, earliest first.")
+    assert "order" in asked("Market names and towns, sorted by name.")
+    assert "order" not in asked("Which farm is the oldest?")
+    assert done("SELECT title FROM t ORDER BY start_date") == {"order"}
+    assert done("SELECT title FROM t ORDER BY start_date LIMIT 1") == {"extreme"}  # one row, not a list
+    assert "negation" in asked("Count the readings where the wind speed is missing.")

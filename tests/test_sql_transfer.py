@@ -6,9 +6,9 @@ import pytest
 
 from course_utils.offline.sql_adapt import adapt
 from course_utils.offline.sql_schema_text import read_schema_text
-from course_utils.offline.sql_transfer import (Linker, count_twin, fill_names, fill_plain_values, names_in_query,
-                                               names_in_question, plain_values, schema_masked, transfer, view_of,
-                                               widened)
+from course_utils.offline.sql_transfer import (Linker, answer_columns, compared_values, count_twin, fill_names,
+                                               fill_plain_values, filtered, names_in_query, names_in_question,
+                                               plain_values, schema_masked, transfer, trimmed_values, view_of, widened)
 
 LIBRARY = view_of(read_schema_text("""
 CREATE TABLE author (author_id INTEGER PRIMARY KEY, name TEXT, country TEXT, birth_year INTEGER);
@@ -82,6 +82,7 @@ def test_names_in_a_question_and_filling_them_in():
     assert names_in_question("What are the elevations? Order by elevation. Give Cairn Top.") == ["Cairn Top"]
     assert names_in_question("List farms at Old Town Market as well as Riverside Market.") == [
         "Old Town Market", "Riverside Market"]  # no full stop
+    assert names_in_question("Which jobs were posted in March 2024 by Bluefin?") == ["Bluefin"]  # a period is no name
     sql, replaced = fill_names("SELECT 1 FROM t WHERE name = 'Ann Lee'", "Books by Ann Lee?", "Alerts from Gull Point?")
     assert (sql, replaced) == ("SELECT 1 FROM t WHERE name = 'Gull Point'", 1)
     assert fill_names("SELECT 1 FROM t WHERE name = 'Ann Lee'", "Books by Ann Lee?", "Alerts, please?")[1] == 0
@@ -137,3 +138,48 @@ def test_a_count_and_a_listing_of_the_same_rows_are_twins():
     assert count_twin(counted, LIBRARY, count=True) is None  # already what is asked
     assert count_twin("SELECT title FROM book ORDER BY published_year LIMIT 1", LIBRARY, count=True) is None
     assert count_twin("SELECT AVG(published_year) FROM book", LIBRARY, count=False) is None
+
+
+def test_a_column_only_tested_for_null_moves_to_a_column_of_any_kind(link):
+    # "breed" is text and the new question's "wind speed" a number: kinds differ, but a NULL test fits any column
+    pets = view_of(read_schema_text("CREATE TABLE pet (pet_id INTEGER PRIMARY KEY, name TEXT, breed TEXT);"))
+    readings = view_of(read_schema_text(
+        "CREATE TABLE reading (reading_id INTEGER PRIMARY KEY, reading_date TEXT, wind_speed_kmh REAL);"))
+    moved = transfer("How many pets have no breed recorded?", "SELECT COUNT(*) FROM pet WHERE breed IS NULL", pets,
+                     "How many readings have no wind speed recorded?", readings, link)
+    assert moved[0].sql == "SELECT COUNT(*) FROM reading WHERE wind_speed_kmh IS NULL"
+    # compared with a value, the text column still needs a text column: this schema has none left
+    assert transfer("Pets of breed Collie?", "SELECT name FROM pet WHERE breed = 'Collie'", pets,
+                    "Readings with wind speed 10?", readings, link) == []
+
+
+def test_a_value_the_query_leaves_out_is_filtered_on_the_column_that_fits_it(link):
+    assert filtered("SELECT COUNT(*) FROM book", LIBRARY, ["poetry"], link) == \
+        "SELECT COUNT(*) FROM book WHERE genre = 'poetry'"
+    assert filtered("SELECT T1.title FROM book AS T1 WHERE T1.published_year > 1900", LIBRARY, ["poetry"], link) == \
+        "SELECT T1.title FROM book AS T1 WHERE T1.published_year > 1900 AND T1.genre = 'poetry'"
+    assert filtered("SELECT title FROM book WHERE genre = 'poetry'", LIBRARY, ["poetry"], link) is None  # used
+    assert filtered("SELECT COUNT(*) FROM book", LIBRARY, [], link) is None
+
+
+def test_reading_what_a_query_compares_and_returns():
+    sql = ("SELECT T1.title, COUNT(*) FROM book AS T1 JOIN author AS T2 ON T1.author_id = T2.author_id "
+           "WHERE T2.country = 'Peru' AND 'Drama' = T1.genre GROUP BY T1.book_id")
+    assert compared_values(sql, LIBRARY) == [("author", "country", "Peru"), ("book", "genre", "Drama")]
+    assert answer_columns(sql, LIBRARY) == [("book", "title"), ("book", None)]
+    assert answer_columns("SELECT name FROM member EXCEPT SELECT name FROM author", LIBRARY) == [("member", "name")]
+    assert answer_columns("SELECT FROM", LIBRARY) == []
+
+
+def test_a_value_loses_the_lower_case_schema_words_at_its_ends():
+    assert trimmed_values("SELECT name FROM author WHERE country = 'Peru country'", LIBRARY) == \
+        "SELECT name FROM author WHERE country = 'Peru'"
+    kept = "SELECT title FROM book WHERE genre = 'Book Club' AND title = 'poetry'"  # names keep their words
+    assert trimmed_values(kept, LIBRARY) == kept
+
+
+def test_the_table_a_question_names_first_is_what_it_asks_for(link):
+    tables = list(LIBRARY.columns)
+    assert link.first_named("Which authors have written books in the poetry genre?", tables) == "author"
+    assert link.first_named("Which books were written by authors from Peru?", tables) == "book"
+    assert link.first_named("What is the weather like?", tables) is None

@@ -16,6 +16,9 @@ question changes. Every literal of the known query is traced back to where it ca
 - anything else ('CNL' in a status filter, 100.0 in a percentage) is part of the query's
   logic and stays.
 
+Comparisons and superlatives follow the new question's direction: "above average" after
+"below average" turns < into >, "the oldest" after "the newest" turns a descending order round.
+
 `adapt` returns the new query and how sure each step was; the network (sql_model.py) weighs
 those signals to choose between candidates.
 """
@@ -309,7 +312,57 @@ def adapt(source_q: str, source_sql: str, question: str, knowledge: Knowledge | 
         return match.group(0) if inside and match.group(0).startswith("'") else rewrite(match)
 
     result.sql = LITERAL.sub(rewrite_outside_lists, source_sql)
+    _follow_directions(source_q, question, result)
     return result
+
+
+# --------------------------------------------------------------------------------------
+# Directions: "above" vs "below", "the latest" vs "the earliest"
+
+_GREATER = re.compile(r"\b(?:more|over|above|greater|higher|exceed\w*|after|later|beyond|at least|bigger|larger|"
+                      r"longer)\b", re.IGNORECASE)
+_LESS = re.compile(r"\b(?:less|fewer|under|below|lower|before|earlier|at most|smaller|shorter|cheaper)\b", re.IGNORECASE)
+_LARGEST = re.compile(r"\b(?:latest|newest|youngest|most recent|highest|largest|most|biggest|greatest|longest|top|"
+                      r"maximum|hottest|warmest|heaviest|busiest|priciest|dearest)\b", re.IGNORECASE)
+_SMALLEST = re.compile(r"\b(?:earliest|oldest|lowest|smallest|least|fewest|cheapest|shortest|minimum|coldest|"
+                       r"lightest)\b", re.IGNORECASE)
+_COMPARISON = re.compile(r"(?<![<>!])(>=|<=|>|<)(?![>=])")
+_FIRST_ORDER_KEY = re.compile(r"(\bORDER\s+BY\s+.+?)(\s+(?:ASC|DESC))?(?=\s*,|\s+LIMIT\b)", re.IGNORECASE)
+
+
+def _direction(question: str, up: re.Pattern, down: re.Pattern) -> int:
+    """+1 if the question's words point only up, -1 if only down, 0 if neither or both."""
+    found = {1 for _ in up.finditer(question)} | {-1 for _ in down.finditer(question)}
+    return found.pop() if len(found) == 1 else 0
+
+
+def _follow_directions(source_q: str, question: str, result: Adaptation) -> None:
+    """Turn the query's comparisons and its superlative round when the new question points the
+    other way: "more than 30" -> "fewer than 30" turns > into <; "the oldest" after "the newest"
+    turns ORDER BY ... DESC LIMIT 1 into ascending order and MAX into MIN. Literals are left alone."""
+    bare = LITERAL.sub(lambda m: "'" + "_" * (len(m.group(0)) - 2) + "'" if m.group(0).startswith("'") else m.group(0),
+                       result.sql)  # same length, no operators or keywords inside strings
+    old, new = _direction(source_q, _GREATER, _LESS), _direction(question, _GREATER, _LESS)
+    operators = {m.group(1).rstrip("=") for m in _COMPARISON.finditer(bare)}
+    if old and new and old != new and len(operators) == 1:
+        flip = {">": "<", "<": ">", ">=": "<=", "<=": ">="}
+        spans = [m.span(1) for m in _COMPARISON.finditer(bare)]
+        for start, end in reversed(spans):
+            result.sql = result.sql[:start] + flip[result.sql[start:end]] + result.sql[end:]
+        result.changed += 1
+        result.steps.append("the comparison turned round")
+    old, new = _direction(source_q, _LARGEST, _SMALLEST), _direction(question, _LARGEST, _SMALLEST)
+    if old and new and old != new and re.search(r"\bLIMIT\b|\bMAX\(|\bMIN\(", bare, re.IGNORECASE):
+        key = _FIRST_ORDER_KEY.search(bare)
+        if key:
+            desc = (key.group(2) or "").strip().upper() == "DESC"
+            at = key.end(1)
+            result.sql = result.sql[:at] + ("" if desc else " DESC") + result.sql[key.end():]
+        else:
+            result.sql = re.sub(r"\b(MAX|MIN)\(", lambda m: ("MIN(" if m.group(1).upper() == "MAX" else "MAX("),
+                                result.sql, flags=re.IGNORECASE)
+        result.changed += 1
+        result.steps.append("the superlative turned round")
 
 
 def _adapt_literal(literal, source_q, question, src_times, new_times, src_numbers, new_numbers,
@@ -332,6 +385,8 @@ def _adapt_literal(literal, source_q, question, src_times, new_times, src_number
         return derived(None if months is None else shift_date(text, months))
     if (found := YEAR_PREFIX.match(text)) and src_times:
         months = _shift_for(int(found[1]), src_times, new_times)
+        if months is not None and (month := re.match(r"-(\d{2})%$", found[2])):  # '2024-05%': the month moves too
+            return derived(shift_date(f"{found[1]}-{month[1]}-01", months)[:7] + "%")
         return derived(None if months is None else f"{int(found[1]) + months // 12}{found[2]}")
     if not quoted and re.fullmatch(r"\d{4}", text) and any(m.year == int(text) for m in src_times):
         months = _shift_for(int(text), src_times, new_times)

@@ -31,7 +31,7 @@ CUES: dict[str, tuple[str, str]] = {
                 r"\bMAX\s*\(|\bMIN\s*\(|\bLIMIT\b"),
     "group": (r"each|per|every|by (?:each|every)|breakdown|broken down|grouped",
               r"\bGROUP\s+BY\b"),
-    "negation": (r"no|not|never|without|none|neither|nor|except|other than|\w+n't",
+    "negation": (r"no|not|never|without|none|neither|nor|except|other than|\w+n't|missing|unknown|unrecorded",
                  r"\bNOT\b|\bEXCEPT\b|<>|!=|\bIS\s+NULL\b|=\s*0\b"),
     "comparison": (r"more than|less than|fewer than|over|under|above|below|at least|at most|exceed(?:s|ed|ing)?|"
                    r"before|after|older than|younger than|greater|higher than|lower than|between|since|until|"
@@ -39,6 +39,10 @@ CUES: dict[str, tuple[str, str]] = {
                    r"[<>]|\bBETWEEN\b"),
     "distinct": (r"distinct|different|unique|various",
                  r"\bDISTINCT\b"),
+    # a whole list in an order (ORDER BY with no LIMIT); "the first" or "the highest" one is "extreme"
+    "order": (r"sort(?:ed)?|order(?:ed)?|ascending|descending|alphabetical(?:ly)?|chronological(?:ly)?|ranked|"
+              r"\w+est first|\w+est to \w+est",
+              r"\bORDER\s+BY\b(?![\s\S]*\bLIMIT\b)"),
 }
 KINDS = tuple(CUES)
 _ASKS = {kind: re.compile(_WORD_BOUNDARY.format(words), re.IGNORECASE) for kind, (words, _) in CUES.items()}

@@ -30,9 +30,10 @@ from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, Code
                                             content_words, words_of)
 from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
 from course_utils.offline.sql_request import SqlRequest, normal_sql
-from course_utils.offline.sql_transfer import (Linker, SchemaView, count_twin, fill_names, fill_plain_values,
-                                               mention_spans, names_in_question, plain_values, schema_masked, transfer,
-                                               view_of, widened)
+from course_utils.offline.sql_transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,
+                                               count_twin, fill_names, fill_plain_values, filtered, mention_spans,
+                                               names_in_question, plain_values, schema_masked, spoken, transfer,
+                                               trimmed_values, view_of, widened)
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
@@ -41,7 +42,8 @@ NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning sear
 # 40.5% top-1 with 4 / 5 / 6 / 7 / 8). Flat within noise, so the cheaper 6: fewer candidates to link.
 TRANSFER_SHAPES = 6
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
-SQL_FEATURES = 13 + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
+LINK_FEATURES = ("answer_first", "answer_named", "unasked_outputs", "value_fit")  # with a schema alone: link_features
+SQL_FEATURES = 13 + len(LINK_FEATURES) + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
 SURFACE_WEIGHT = 0.3  # seen queries are found by 0.3 x question cosine + 0.7 x schema-masked cosine
 
 _SQL_WORDS = frozenset(
@@ -160,11 +162,13 @@ def seen_key(question: str, view: SchemaView, embed: Embedder) -> np.ndarray:
 def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, embed: Embedder, n_shapes: int,
                  knowledge: Knowledge, named: dict[str, float]) -> list[Candidate]:
     """Queries seen on other databases, re-linked to the request's schema; each also with the
-    columns the question clearly names added to its output, when it lists rows (widened), and
-    counted or listed when the question asks the other way (count_twin)."""
+    columns the question clearly names added to its output, when it lists rows (widened),
+    counted or listed when the question asks the other way (count_twin), and filtered on a
+    value of the question it does not use (filtered)."""
     own_tables = set(target.columns)
     wants_count = "count" in asked(request.question)
     values = plain_values(request.question, target)
+    given = names_in_question(request.question) + values  # every value the question gives, for `filtered`
     sims = seen.keys @ seen_key(request.question, target, embed)
     link, out, shapes = Linker(embed), [], set()
     for i in np.argsort(-sims):
@@ -181,11 +185,13 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
             adaptation = adapt(source_q, moved.sql, request.question, knowledge)
             adaptation.sql, filled = fill_names(adaptation.sql, source_q, request.question)
             adaptation.sql, plain = fill_plain_values(adaptation.sql, request.question, target, values)
+            adaptation.sql = trimmed_values(adaptation.sql, target)
             adaptation.unresolved = max(0, adaptation.unresolved - filled - plain)
             adaptation.changed += filled + plain
             wider = widened(adaptation.sql, target, named)
             twin = count_twin(adaptation.sql, target, wants_count)  # listed rows counted, or counted ones listed
-            for sql in [adaptation.sql] + [q for q in (wider, twin) if q]:
+            narrower = filtered(adaptation.sql, target, given, link)  # a value the query leaves out, filtered on
+            for sql in [adaptation.sql] + [q for q in (wider, twin, narrower) if q]:
                 out.append(Candidate(normal_sql(sql), "transfer", source_q, adaptation,
                                      link_confidence=moved.confidence, seen_similarity=float(sims[i]),
                                      renames=moved.renames, source_vector=seen.question_vector(i)))
@@ -209,8 +215,9 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
     # Every text this request embeds for its question, in one batch: one call costs about as much
     # as five more texts in it, so the look-ups below find these in the embedder's cache.
     texts = [question, masked_question(question)]
-    if target is not None:
-        texts += [schema_masked(question, target), *mention_spans(question)]
+    if target is not None:  # and the values it gives, which carried-over queries filter on
+        texts += [schema_masked(question, target), *mention_spans(question),
+                  *names_in_question(question), *plain_values(question, target)]
     q_vec = embed(texts)[0]
     sources: list[tuple[str, str, str]] = [(q, sql, "example") for q, sql in request.examples]
     sources += [(f"{title}: {text}", " ".join(sql.split()), "idiom") for title, text, sql in request.schema.idioms]
@@ -234,13 +241,14 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
         candidates.append(Candidate(normal_sql(adaptation.sql), origin, source_q, adaptation, slot,
                                     source_vector=vector))
     named = _named(question, target, embed) if target is not None else {}
+    first = Linker(embed).first_named(question, list(target.columns)) if target is not None else None
     if target is not None:
         n_shapes = WIDE if request.reasoning else TRANSFER_SHAPES
         candidates += _transferred(request, target, seen, embed, n_shapes, knowledge, named)
     schema_names = sorted({n.lower() for n in request.schema.tables} | request.schema.column_names())
     if not candidates:
         candidates.append(Candidate(guess_query(question, schema_names), "guess", question, source_vector=q_vec))
-    _describe(candidates[:MAX_CANDIDATES], question, q_vec, embed, schema_names, named)
+    _describe(candidates[:MAX_CANDIDATES], question, q_vec, embed, schema_names, named, target, first)
     return candidates[:MAX_CANDIDATES]
 
 
@@ -251,13 +259,16 @@ def _named(question: str, target: SchemaView, embed: Embedder) -> dict[str, floa
 
 
 def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, embed: Embedder,
-              schema_names: list[str], named: dict[str, float]) -> None:
+              schema_names: list[str], named: dict[str, float], target: SchemaView | None = None,
+              first: str | None = None) -> None:
     """Fill each candidate's feature vector.
 
     named: how clearly the question names each schema name, when the schema was linked; then
     a query scores by how much of what it uses the question names (covered), and by the
     clearest name the question gives that the query leaves out (ignored)."""
     source_vecs = source_vectors(candidates, embed)
+    if target is not None:  # the values the queries compare with, in one embedder call (link_features)
+        embed(list(dict.fromkeys(v for c in candidates for _, _, v in compared_values(c.sql, target))))
     masked = _masked_vectors(question, candidates, source_vecs, embed)
     q_words = content_words(question)
     votes = Counter(c.sql for c in candidates)
@@ -284,10 +295,37 @@ def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, emb
             min(abs(given - _literal_count(c.sql)), 3) / 3,
             float(np.mean(covered)) if covered else 0.0,
             max(ignored, default=0.0),
+            *(link_features(c.sql, target, named, first, embed) if target is not None else [0.0] * len(LINK_FEATURES)),
             *agreement(question, c.sql),
             *(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
             *[float(c.origin == o) for o in ORIGINS],
         ], dtype=np.float32)
+
+
+def link_features(sql: str, view: SchemaView, named: dict[str, float], first: str | None,
+                  embed: Embedder) -> list[float]:
+    """How well a query carried over to `view` fits what the question names (LINK_FEATURES):
+
+    answer_first: the query answers from the table the question names first (`first`,
+        Linker.first_named): "Which *artists* have works in bronze?" reads artist, not artwork.
+    answer_named: how clearly the question names that table, against the table it names most clearly.
+    unasked_outputs: outputs that are neither their table's display column nor named by the question (of 3).
+    value_fit: for each `column = 'value'`, the embedder's cosine of the value with the column's
+        name against the best other text column of its table ("bronze" fits medium, not title)."""
+    answers = answer_columns(sql, view)
+    tables = [named.get(t, 0.0) for t in view.columns]
+    answer = answers[0][0] if answers else None
+    answer_named = named.get(answer, 0.0) - max(tables) if answer and tables else 0.0
+    unasked = sum(1 for table, column in answers
+                  if column and column != view.display_column(table) and named.get(column, 0.0) < CLEARLY_NAMED)
+    fits = []
+    for table, column, value in compared_values(sql, view):
+        texts = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text" and c != column]
+        if view.kinds.get((table, column)) == "text" and texts:
+            cosines = embed([value, spoken(column)] + [spoken(c) for c in texts])
+            fits.append(float(cosines[0] @ cosines[1]) - float(np.max(cosines[2:] @ cosines[0])))
+    return [float(answer is not None and answer == first), answer_named, min(unasked, 3) / 3,
+            float(np.mean(fits)) if fits else 0.0]
 
 
 def _masked_vectors(question: str, candidates: list[Candidate], source_vecs: np.ndarray, embed: Embedder) -> np.ndarray:

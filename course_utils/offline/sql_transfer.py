@@ -12,8 +12,12 @@ the way text-to-SQL worked before LLMs (a sketch plus schema linking):
    named should map to tables the new question names (embedder similarity of n-grams).
 3. Map its columns, kind for kind (yes/no flag, number, date, text): keys follow the foreign keys; other
    columns go to the new question's words when the old question named them, and to the
-   table's display column (its first text column: a name or title) when it did not.
+   table's display column (its first text column: a name or title) when it did not. A column
+   the query only tests for NULL may move to a column of any kind ("no breed recorded" ->
+   "no wind speed recorded").
 4. Rewrite the names in the query's text; sql_adapt.py then carries the values over.
+5. Offer variants the question may ask for: more columns in the output (widened), counted or
+   listed (count_twin), filtered on a value the query leaves out (filtered).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from sqlglot import exp
 from course_utils.offline.features import STOPWORDS
 from course_utils.offline.sql_adapt import find_value, opens_sentence, stem
 from course_utils.offline.sql_cues import asked
+from course_utils.offline.sql_mentions import find_time_mentions
 from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
 
 _NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
@@ -36,6 +41,9 @@ _DATE_NAMES = re.compile(r"(^|_)(date|day|time|timestamp|at|on)$|^date_|_date_",
 _FLAG_NAMES = {"active", "enabled", "available", "deleted", "verified", "paid"}  # yes/no without is_
 MAX_TABLE_MAPS = 3  # table mappings kept per known query
 FIRST_CHOICES = 6  # tables tried for a query table that no join ties to one already placed
+# a word run this close to a table's name mentions it (Linker.first_named): the question's first
+# mention is its answer table for 82% of the train practice questions at 0.45 (81% at 0.4 and 0.5)
+FIRST_NAMED = 0.45
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,7 @@ class _Name:
     end: int  # exclusive
     table: str  # the table it is, or the table the column belongs to
     column: str | None = None
+    null_test: bool = False  # the column is only tested for NULL here ("no breed recorded")
 
 
 @lru_cache(maxsize=4096)
@@ -129,7 +138,8 @@ def names_in_query(sql: str, view: SchemaView) -> list[_Name] | None:
         owner = _owner(column, view)
         if owner is None or "start" not in meta:
             return None
-        names.append(_Name(meta["start"], meta["end"] + 1, owner, column.name.lower()))
+        names.append(_Name(meta["start"], meta["end"] + 1, owner, column.name.lower(),
+                           isinstance(column.parent, exp.Is) and isinstance(column.parent.expression, exp.Null)))
     return sorted(names, key=lambda n: n.start)
 
 
@@ -148,6 +158,39 @@ def _owner(column: exp.Column, view: SchemaView) -> str | None:
             return match[0] if name in view.columns.get(match[0], ()) else None
         select = select.find_ancestor(exp.Select)
     return None
+
+
+def compared_values(sql: str, view: SchemaView) -> list[tuple[str, str, str]]:
+    """(table, column, value) for every `column = 'value'` the query tests, columns resolved."""
+    tree = parsed(sql)
+    out = []
+    for test in (tree.find_all(exp.EQ) if tree is not None else ()):
+        column, value = test.this, test.expression
+        if isinstance(value, exp.Column):
+            column, value = value, column
+        if isinstance(column, exp.Column) and isinstance(value, exp.Literal) and value.is_string:
+            owner = _owner(column, view)
+            if owner is not None:
+                out.append((owner, column.name.lower(), value.this))
+    return out
+
+
+def answer_columns(sql: str, view: SchemaView) -> list[tuple[str, str | None]]:
+    """What the query returns, as (table, column) per output: the column an output reads, or
+    (its FROM table, None) for COUNT(*) and the like. Empty when it does not parse."""
+    tree = parsed(sql)
+    while isinstance(tree, exp.SetOperation):  # INTERSECT / UNION / EXCEPT return their first part's columns
+        tree = tree.this
+    if not isinstance(tree, exp.Select):
+        return []
+    source = next((f.this for f in tree.find_all(exp.From) if f.parent is tree), None)
+    own = source.name.lower() if isinstance(source, exp.Table) else None
+    out = []
+    for output in tree.expressions:
+        column = output.find(exp.Column)
+        owner = _owner(column, view) if column is not None else None
+        out.append((owner, column.name.lower()) if owner else (own, None))
+    return [(t, c) for t, c in out if t is not None]
 
 
 # --------------------------------------------------------------------------------------
@@ -177,9 +220,25 @@ class Linker:
             return np.zeros(0, dtype=np.float32)
         return (self.embed([spoken(n) for n in names]) @ self.ngram_vectors(question).T).max(axis=1)
 
-    def similarity(self, a: str, b: str) -> float:
-        vectors = self.embed([spoken(a), spoken(b)])
-        return float(vectors[0] @ vectors[1])
+    def first_named(self, question: str, names: list[str], clearly: float = FIRST_NAMED) -> str | None:
+        """Of the names the question says at least `clearly`, the one it says first: what a
+        question asks for comes early ("Which *artists* have works in bronze?")."""
+        words = re.findall(r"[A-Za-z0-9']+", question)
+        spans = [(i, " ".join(words[i:i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)
+                 if words[i].lower() not in STOPWORDS and words[i + n - 1].lower() not in STOPWORDS]
+        if not names or not spans:
+            return None
+        cosines = self.embed([text for _, text in spans]) @ self.embed([spoken(n) for n in names]).T  # (spans, names)
+        for start in sorted({i for i, _ in spans}):  # the first word that starts a clear mention
+            here = cosines[[k for k, (i, _) in enumerate(spans) if i == start]].max(axis=0)
+            if here.max() >= clearly:
+                return names[int(here.argmax())]
+        return None
+
+    def closest(self, name: str, options: list[str]) -> int:
+        """The index of the schema name in `options` closest to `name` (one embedder call)."""
+        vectors = self.embed([spoken(name), *(spoken(o) for o in options)])
+        return int(np.argmax(vectors[1:] @ vectors[0]))
 
 
 # --------------------------------------------------------------------------------------
@@ -214,6 +273,8 @@ def transfer(source_q: str, source_sql: str, source: SchemaView, question: str, 
         return []
     used_tables = list(dict.fromkeys(n.table for n in names))
     used_columns = list(dict.fromkeys((n.table, n.column) for n in names if n.column))
+    # a column only tested for NULL may move to a column of any kind: "no breed recorded", "no wind speed recorded"
+    null_only = {tc for tc in used_columns if all(n.null_test for n in names if (n.table, n.column) == tc)}
     followed = [lk for lk in source.links if (lk[0], lk[1]) in used_columns and lk[2] in used_tables]
     targets = list(target.columns)
     if len(used_tables) > len(targets):
@@ -230,7 +291,7 @@ def transfer(source_q: str, source_sql: str, source: SchemaView, question: str, 
     maps.sort(key=lambda m: -m[0])
     results = []
     for table_score, table_map in maps[:MAX_TABLE_MAPS]:
-        column_map = _map_columns(used_columns, followed, table_map, said, source, question, target, link)
+        column_map = _map_columns(used_columns, followed, table_map, said, source, question, target, link, null_only)
         if column_map is None:
             continue
         renamed, renames = _rewrite(source_sql, names, table_map, column_map)
@@ -284,12 +345,15 @@ def _linked(view: SchemaView, table: str, referenced: str) -> bool:
 
 
 def _map_columns(used_columns, followed, table_map, said_before: dict[str, float], source: SchemaView, question,
-                 target: SchemaView, link: Linker) -> dict[tuple[str, str], tuple[str, float]] | None:
-    """(source table, column) -> (target column, score), or None when a column has no match."""
+                 target: SchemaView, link: Linker,
+                 any_kind: set[tuple[str, str]] = frozenset()) -> dict[tuple[str, str], tuple[str, float]] | None:
+    """(source table, column) -> (target column, score), or None when a column has no match.
+
+    any_kind: source columns that may map to a column of another kind (those only tested for NULL)."""
     column_map: dict[tuple[str, str], tuple[str, float]] = {}
     for table, column, referenced, referenced_column in followed:
         options = [(c, rc) for t, c, r, rc in target.links if t == table_map[table] and r == table_map[referenced]]
-        c, rc = max(options, key=lambda o: link.similarity(column, o[0]))
+        c, rc = options[link.closest(column, [c for c, _ in options])] if len(options) > 1 else options[0]
         column_map[(table, column)] = (c, 1.0)
         column_map[(referenced, referenced_column)] = (rc or target.primary_key(table_map[referenced]), 1.0)
     for table, column in used_columns:
@@ -316,7 +380,7 @@ def _map_columns(used_columns, followed, table_map, said_before: dict[str, float
         for tc in sorted(mine, key=lambda tc: -said[tc]):
             kind = source.kinds[tc]
             was_display = source.display_column(table) == tc[1]
-            fits = [c for c in options if target.kinds[(new_table, c)] == kind and c not in taken]
+            fits = [c for c in options if (tc in any_kind or target.kinds[(new_table, c)] == kind) and c not in taken]
             if not fits:
                 return None
             weight = float(np.clip(said[tc], 0.0, 1.0))
@@ -388,6 +452,34 @@ def count_twin(sql: str, view: SchemaView, count: bool) -> str | None:
     return tree.select(exp.column(shown, table=table.alias or None), append=False, copy=True).sql(dialect="sqlite")
 
 
+def value_column(value: str, table: str, view: SchemaView, link: Linker) -> str | None:
+    """The text column of `table` most likely to hold `value` ("frost" -> alert_type, "bronze" ->
+    medium): the embedder's cosine of the value with each column's spoken name. A weak signal (about
+    3 in 4 right on the practice databases' values), so callers offer it as one candidate among others."""
+    columns = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text"]
+    if not columns:
+        return None
+    fits = link.embed([spoken(c) for c in columns]) @ link.embed([value])[0]
+    return columns[int(np.argmax(fits))]
+
+
+def filtered(sql: str, view: SchemaView, values: list[str], link: Linker) -> str | None:
+    """The query with a filter on the question's first value it does not use ("Count the frost
+    alerts": COUNT(*) FROM alert -> ... WHERE alert_type = 'frost'), on the text column of its
+    first table that best fits the value; None when it uses every value or is not a plain SELECT."""
+    tree = parsed(sql)
+    unused = [v for v in values if f"'{v.lower()}'" not in sql.lower()]
+    source = next((f for f in tree.find_all(exp.From) if f.parent is tree), None) if isinstance(tree, exp.Select) else None
+    if not unused or source is None or not isinstance(source.this, exp.Table):
+        return None
+    table = source.this
+    column = value_column(unused[0], table.name.lower(), view, link)
+    if column is None:
+        return None
+    condition = exp.EQ(this=exp.column(column, table=table.alias or None), expression=exp.Literal.string(unused[0]))
+    return tree.where(condition, copy=True).sql(dialect="sqlite")
+
+
 @lru_cache(maxsize=64)
 def cached_view(schema_text: str) -> SchemaView:
     """The SchemaView of a schema text (the model's memory holds a few, requests repeat theirs)."""
@@ -416,9 +508,12 @@ _NAME_RUN = re.compile(r"[A-Z][\w&.-]*(?:'(?!s\b)[\w]+)?(?:\s+(?:(?:of|and|the|o
 
 def names_in_question(question: str) -> list[str]:
     """Capitalised names a question mentions ("Skerry Light", "Stone and Metal"); the first word
-    of a sentence only counts as part of a longer name."""
+    of a sentence only counts as part of a longer name, and a time period ("May 2024") is none."""
+    periods = [(m.start, m.end) for m in find_time_mentions(question)]
     names = []
     for match in _NAME_RUN.finditer(question):
+        if any(start < match.end() and match.start() < end for start, end in periods):
+            continue
         words = match.group(0).rstrip(".").split()
         if opens_sentence(question, match.start()):
             words = words[1:]
@@ -501,3 +596,20 @@ def fill_plain_values(sql: str, question: str, view: SchemaView, values: list[st
             out += [sql[at:m.start()], "'" + chosen[m.start()].replace("'", "''") + "'"]
             at = m.end()
     return "".join(out) + sql[at:], len(chosen)
+
+
+def trimmed_values(sql: str, view: SchemaView) -> str:
+    """The query with lower-case schema words cut from the ends of its quoted values: a value does
+    not name its own column ("the French nationality": 'French nationality' -> 'French', "the
+    Uplands region" -> 'Uplands'). Capitalised words stay: they are part of a name ("Print Room")."""
+    parts = view.name_parts
+
+    def trim(match: re.Match) -> str:
+        words = match.group(1).split(" ")
+        while len(words) > 1 and words[-1].islower() and _is_schema_word(words[-1], parts):
+            words.pop()
+        while len(words) > 1 and words[0].islower() and _is_schema_word(words[0], parts):
+            words.pop(0)
+        return "'" + " ".join(words) + "'"
+
+    return re.sub(r"'((?:[^']|'')+)'", trim, sql)
