@@ -94,16 +94,21 @@ def test_masking_hides_the_domain_so_questions_compare_by_what_they_ask():
         "Which item sit higher than N metres ?"
 
 
-def test_a_listing_is_widened_with_the_columns_the_question_clearly_names():
-    named = {"issued_date": 0.9, "alert_type": 0.8, "region": 0.3, "name": 0.9}
+def test_a_listing_is_widened_with_the_columns_the_question_clearly_names(link):
+    question = "What alerts did Gull Point issue? Give their types and issue dates."
     sql = ("SELECT T2.alert_type FROM station AS T1 JOIN alert AS T2 ON T1.station_id = T2.station_id "
-           "WHERE T1.name = 'X'")
-    assert widened(sql, WEATHER, named) == ("SELECT T2.alert_type, T2.issued_date FROM station AS T1 JOIN alert AS T2 "
-                                            "ON T1.station_id = T2.station_id WHERE T1.name = 'X'")
-    assert widened("SELECT COUNT(*) FROM alert", WEATHER, named) is None  # an aggregate keeps its output
-    assert widened("SELECT alert_type FROM alert GROUP BY alert_type", WEATHER, named) is None
-    assert widened("SELECT * FROM alert", WEATHER, named) is None  # already every column
-    assert widened("SELECT alert_type, issued_date FROM alert", WEATHER, named) is None  # nothing left to add
+           "WHERE T1.name = 'Gull Point'")
+    assert widened(sql, WEATHER, question, link) == (
+        "SELECT T2.alert_type, T2.issued_date FROM station AS T1 JOIN alert AS T2 "
+        "ON T1.station_id = T2.station_id WHERE T1.name = 'Gull Point'")  # not name: it is the filter
+    # a date the query filters on is shown when asked for ("titles and dates")
+    assert widened("SELECT alert_type FROM alert WHERE issued_date LIKE '2024-03%'", WEATHER,
+                   "Alerts issued in March 2024: types and dates?", link) == (
+        "SELECT alert_type, issued_date FROM alert WHERE issued_date LIKE '2024-03%'")
+    assert widened("SELECT COUNT(*) FROM alert", WEATHER, question, link) is None  # an aggregate keeps its output
+    assert widened("SELECT alert_type FROM alert GROUP BY alert_type", WEATHER, question, link) is None
+    assert widened("SELECT * FROM alert", WEATHER, question, link) is None  # already every column
+    assert widened("SELECT alert_type, issued_date FROM alert", WEATHER, question, link) is None  # nothing to add
 
 
 def test_plain_values_are_the_words_that_name_nothing_in_the_schema():
@@ -183,3 +188,25 @@ def test_the_table_a_question_names_first_is_what_it_asks_for(link):
     assert link.first_named("Which authors have written books in the poetry genre?", tables) == "author"
     assert link.first_named("Which books were written by authors from Peru?", tables) == "book"
     assert link.first_named("What is the weather like?", tables) is None
+
+
+def test_link_features_say_which_query_answers_what_the_question_names(link):
+    from course_utils.offline.sql_model import LINK_FEATURES, link_features
+
+    question = "Which authors come from Peru?"
+    columns = [c for (_, c), kind in LIBRARY.kinds.items() if kind != "key"]
+    named = dict(zip([*LIBRARY.columns, *columns], link.mention(question, [*LIBRARY.columns, *columns]).tolist()))
+    first = link.first_named(question, list(LIBRARY.columns))
+
+    def features(sql):
+        return dict(zip(LINK_FEATURES, link_features(sql, LIBRARY, named, first, link.embed)))
+
+    right = features("SELECT name FROM author WHERE country = 'Peru'")
+    wrong_table = features("SELECT T1.title FROM book AS T1 JOIN author AS T2 ON T1.author_id = T2.author_id "
+                           "WHERE T2.country = 'Peru'")
+    unasked = features("SELECT name, birth_year FROM author WHERE country = 'Peru'")
+    assert right["answer_first"] == 1.0 and wrong_table["answer_first"] == 0.0
+    assert right["answer_named"] > wrong_table["answer_named"]
+    assert right["unasked_outputs"] == 0.0 and unasked["unasked_outputs"] > 0.0
+    # 'Peru' fits country better than name, the author table's other text column
+    assert right["value_fit"] > features("SELECT name FROM author WHERE name = 'Peru'")["value_fit"]

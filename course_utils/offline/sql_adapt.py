@@ -216,10 +216,12 @@ def aligned_value(value: str, source_q: str, target_q: str) -> tuple[str, float]
 
 def _value_like(question: str, start: int, end: int) -> bool:
     """Whether a span could be a value: it neither starts nor ends with a function word ("of
-    remote", "eggs has"), and it is not a lone word capitalised only because it opens a
-    sentence ("Give the titles")."""
+    remote", "eggs has"), it is no part of a time period ("March 2024": dates have their own
+    rules), and it is not a lone word capitalised only because it opens a sentence ("Give the titles")."""
     words = question[start:end].split()
     if {words[0].lower(), words[-1].lower()} & _EDGE_WORDS:
+        return False
+    if any(m.start < end and start < m.end for m in find_time_mentions(question)):
         return False
     return not (opens_sentence(question, start) and len(words) == 1 and words[0][:1].isupper())
 

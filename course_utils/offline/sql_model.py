@@ -188,8 +188,10 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
             adaptation.sql = trimmed_values(adaptation.sql, target)
             adaptation.unresolved = max(0, adaptation.unresolved - filled - plain)
             adaptation.changed += filled + plain
-            wider = widened(adaptation.sql, target, named)
             twin = count_twin(adaptation.sql, target, wants_count)  # listed rows counted, or counted ones listed
+            # the listing (the query's own, or its twin's) with the columns the question asks for too
+            wider = widened(adaptation.sql, target, request.question, link) or (
+                twin and widened(twin, target, request.question, link))
             narrower = filtered(adaptation.sql, target, given, link)  # a value the query leaves out, filtered on
             for sql in [adaptation.sql] + [q for q in (wider, twin, narrower) if q]:
                 out.append(Candidate(normal_sql(sql), "transfer", source_q, adaptation,

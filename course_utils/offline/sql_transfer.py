@@ -220,6 +220,15 @@ class Linker:
             return np.zeros(0, dtype=np.float32)
         return (self.embed([spoken(n) for n in names]) @ self.ngram_vectors(question).T).max(axis=1)
 
+    def claimed(self, question: str, names: list[str]) -> np.ndarray:
+        """Like `mention`, but a word run counts only for the name it is closest to: "start
+        dates" names start_date, and end_date only as far as other words name it."""
+        if not names:
+            return np.zeros(0, dtype=np.float32)
+        cosines = self.embed([spoken(n) for n in names]) @ self.ngram_vectors(question).T  # (names, spans)
+        own = cosines == cosines.max(axis=0, keepdims=True)
+        return np.where(own, cosines, 0.0).max(axis=1)
+
     def first_named(self, question: str, names: list[str], clearly: float = FIRST_NAMED) -> str | None:
         """Of the names the question says at least `clearly`, the one it says first: what a
         question asks for comes early ("Which *artists* have works in bronze?")."""
@@ -412,23 +421,36 @@ def _rewrite(sql: str, names: list[_Name], table_map: dict[str, str],
 CLEARLY_NAMED = 0.6  # a column the question names at least this clearly (Linker.mention) is asked for
 
 
-def widened(sql: str, view: SchemaView, named: dict[str, float]) -> str | None:
-    """The query with the columns the question clearly names but the query does not use added to
-    its SELECT list ("titles and opening dates"), or None when there is none to add. Only for a
-    plain listing: a query that aggregates or groups would change meaning."""
+def widened(sql: str, view: SchemaView, question: str, link: Linker) -> str | None:
+    """The query with the columns of its tables that the question clearly names but the query does
+    not use added to its SELECT list ("titles and opening dates"), or None when there is none to
+    add. A word names the column of those tables closest to it (Linker.claimed): "start dates"
+    adds start_date, not end_date too. Only for a plain listing: a query that aggregates or groups
+    would change meaning."""
     tree = parsed(sql)
     if not isinstance(tree, exp.Select) or tree.args.get("group") or any(
             e.find(exp.AggFunc) or e.find(exp.Star) for e in tree.expressions):
         return None
-    used = {c.name.lower() for c in tree.find_all(exp.Column)}
+    shown = {c.name.lower() for e in tree.expressions for c in e.find_all(exp.Column)}
+    # a column the query filters on is asked for again only if it is a date: a filter on a period
+    # ("posted in March 2024") does not show the dates that "titles and dates" asks for
+    used = shown | {c.name.lower() for c in tree.find_all(exp.Column) if not _is_date(c, view)}
     added = []
-    for table in (t for t in tree.find_all(exp.Table) if t.find_ancestor(exp.Select) is tree):
+    tables = [t for t in tree.find_all(exp.Table) if t.find_ancestor(exp.Select) is tree]
+    columns = list(dict.fromkeys(c for t in tables for c in view.columns.get(t.name.lower(), ())
+                                 if view.kinds[(t.name.lower(), c)] != "key"))
+    named = dict(zip(columns, link.claimed(question, columns).tolist()))
+    for table in tables:
         name = table.name.lower()
         for column in view.columns.get(name, ()):
             if view.kinds[(name, column)] != "key" and column not in used and named.get(column, 0) >= CLEARLY_NAMED:
                 added.append(exp.column(column, table=table.alias or None))
                 used.add(column)
     return tree.select(*added, copy=True).sql(dialect="sqlite") if added else None
+
+
+def _is_date(column: exp.Column, view: SchemaView) -> bool:
+    return any(view.kinds.get((t, column.name.lower())) == "date" for t in view.columns)
 
 
 def count_twin(sql: str, view: SchemaView, count: bool) -> str | None:
