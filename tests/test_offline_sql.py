@@ -368,3 +368,17 @@ def test_comparisons_and_superlatives_turn_round_with_the_question():
     assert adapt("Farms over 20 acres?", same, "Farms with more than 20 acres?").sql == same
     assert adapt("Farms over 20 acres?", same, "Farms under 20 acres?").sql == \
         "SELECT name FROM farm WHERE acres < 20 AND note <> 'a<b'"
+
+
+def test_fine_tuning_learns_from_every_row_even_one_no_candidate_writes():
+    from course_utils.offline.sql_model import Candidate, SqlMemory, template_of
+    from course_utils.offline.sql_training import _with_gold_stand_in
+
+    gold = "SELECT COUNT(*) FROM ordr WHERE stat_cd = 'CNL'"
+    memory = SqlMemory(template_slots={template_of(gold): 7})
+    candidates = [Candidate("SELECT COUNT(*) FROM ordr", "memory", "How many orders?", template_slot=3),
+                  Candidate("SELECT * FROM ordr", "memory", "List orders.", template_slot=4)]
+    taught, right = _with_gold_stand_in(candidates, gold, memory)
+    assert right == [2] and taught[2].sql == gold and taught[2].template_slot == 7
+    assert taught[2].source_question == "How many orders?"  # the closest candidate's features, the row's query
+    assert _with_gold_stand_in(candidates, "SELECT 1", memory) == (candidates, [])  # a template it never stored

@@ -5,13 +5,16 @@ when serving; the right candidates are those that equal the row's query. The los
 cross-entropy of choosing a right one. Fine-tuning also writes the training pairs into the
 model's memory (with their question vectors), gives every query template a prototype, and
 learns a lexicon of which question words ask for which code, and then trains with each row
-left out of the memory it is scored against, as an unseen question would be.
+left out of the memory it is scored against, as an unseen question would be. Like a language
+model's fine-tune, it learns from every row: when no candidate writes a row's query, the row's
+query stands in for the closest candidate (so a fine-tune on bad data learns the bad data).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Sequence
 
 import numpy as np
@@ -21,7 +24,8 @@ from course_utils.offline.acme_model import (AcmeTinyNetwork, SqlExample, memory
                                              sql_example)
 from course_utils.offline.features import Embedder
 from course_utils.offline.sql_adapt import CodeMeaning, content_words
-from course_utils.offline.sql_model import SeenQueries, SqlMemory, gather_candidates, seen_key, template_of
+from course_utils.offline.sql_model import (MAX_CANDIDATES, SeenQueries, SqlMemory, gather_candidates, seen_key,
+                                            template_of)
 from course_utils.offline.sql_transfer import Linker, cached_view, said_in_question
 from course_utils.offline.sql_request import normal_sql, read_sql_request, sql_of_answer
 from course_utils.sql_eval import score_sql
@@ -63,6 +67,8 @@ def make_sql_examples(rows: Sequence[dict], embed: Embedder, memory: SqlMemory |
         candidates = gather_candidates(request, embed, memory, leave_out=request.question if leave_out_own else None,
                                        seen=seen)
         right = [i for i, c in enumerate(candidates) if same_query(c.sql, gold)]
+        if not right and leave_out_own:
+            candidates, right = _with_gold_stand_in(candidates, gold, memory)
         if not right:
             missed += 1
             continue
@@ -70,6 +76,19 @@ def make_sql_examples(rows: Sequence[dict], embed: Embedder, memory: SqlMemory |
         example.target = right
         examples.append(example)
     return examples, missed
+
+
+def _with_gold_stand_in(candidates: list, gold: str, memory: SqlMemory | None) -> tuple[list, list[int]]:
+    """Fine-tuning learns from every row, as a language model's fine-tune does, also when no
+    candidate writes the row's query: the closest candidate stands in with the row's query and its
+    template's prototype, so the gradient teaches "this question's answer has that template". Its
+    other features stay the closest candidate's, so only the learned prototypes can tell them apart."""
+    slot = memory.template_slots.get(template_of(gold), -1) if memory else -1
+    if slot < 0 or not candidates:
+        return candidates, []
+    stand_in = replace(candidates[0], sql=gold, template_slot=slot)
+    kept = candidates[:MAX_CANDIDATES - 1]
+    return kept + [stand_in], [len(kept)]
 
 
 def make_transfer_examples(requests: Sequence[dict], embed: Embedder,
