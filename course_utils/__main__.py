@@ -11,17 +11,21 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from course_utils.models import ENV_VARS, choice_for
 from course_utils.offline.server import ServerHandle, start_server
 
 
 def instructions(base_url: str) -> str:
     """How to talk to a running server, printed when it starts."""
+    settings = [f"COURSE_BASE_URL={base_url}"] + [
+        f"{ENV_VARS[role]}={choice_for(role, 'offline').default}" for role in ("chat", "embedding")]
     return "\n".join([
         f"Offline OpenAI-compatible server running at {base_url}",
         "",
         "  Python:  from openai import OpenAI",
         f'           client = OpenAI(base_url="{base_url}", api_key="offline")',
-        f"  Course:  export COURSE_BASE_URL={base_url}",
+        "  Course:  put these lines in .env at the top of the repository (or export them):",
+        *(f"             {line}" for line in settings),
         f"  curl:    curl {base_url}/models",
         "",
         "Press Ctrl-C to stop.",

@@ -14,9 +14,12 @@ variables already set in the environment win. Keys are never printed.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
+import httpx
 from dotenv import find_dotenv, load_dotenv
 
 
@@ -52,3 +55,24 @@ def choose_backend() -> Backend:
     if base_url:
         return Backend("compatible", base_url, bool(os.environ.get("COURSE_API_KEY")))
     return Backend("offline", None, False)
+
+
+@lru_cache(maxsize=8)
+def models_served_on_this_computer(base_url: str) -> frozenset[str]:
+    """The model ids a server on this computer lists at GET <base_url>/models.
+
+    Asked only of loopback addresses (where `python -m course_utils serve` listens), once per
+    URL; any failure gives an empty set. Servers elsewhere are never asked.
+    """
+    host = httpx.URL(base_url).host
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        return frozenset()
+    try:
+        reply = httpx.get(base_url.rstrip("/") + "/models", timeout=2, trust_env=False)
+        return frozenset(m["id"] for m in reply.json()["data"])
+    except (httpx.HTTPError, ValueError, KeyError, TypeError):
+        return frozenset()

@@ -13,7 +13,9 @@ A model has a *role* in the course:
 and each backend (see `course_utils.backend`) has its own default for each role. The
 environment overrides any default: COURSE_CHAT_MODEL, COURSE_EMBEDDING_MODEL and
 COURSE_FINETUNE_BASE. An OpenAI-compatible server (vLLM, Ollama, ...) serves whatever
-its owner loaded, so that backend has no defaults: set the variables for it.
+its owner loaded, so that backend has no defaults: set the variables for it. One exception:
+when COURSE_BASE_URL is the course's own server (`python -m course_utils serve`), recognised
+by the offline models it lists, the offline defaults apply.
 
 `PRICES` holds what each model costs, in US dollars per million tokens, for the usage
 meter in `course_utils.usage`. Prices change: each entry says when it was last checked.
@@ -98,6 +100,8 @@ def model_for(role: str, backend: str | None = None) -> str:
     override = os.environ.get(choice.env_var, "").strip()
     if override:
         return override
+    if choice.default is None and _is_the_course_server(backend):
+        return choice_for(role, "offline").default
     if choice.default is None:
         raise MissingModelSetting(
             f"The {backend} backend has no default {role} model: set {choice.env_var} "
@@ -105,6 +109,28 @@ def model_for(role: str, backend: str | None = None) -> str:
             f"GET <COURSE_BASE_URL>/models lists them."
         )
     return choice.default
+
+
+def _is_the_course_server(backend: str) -> bool:
+    """Whether COURSE_BASE_URL points at the course's own offline server on this computer."""
+    base_url = os.environ.get("COURSE_BASE_URL", "").strip()
+    if backend != "compatible" or not base_url:
+        return False
+    from course_utils.backend import models_served_on_this_computer
+
+    offline_defaults = {choice_for(role, "offline").default for role in ROLES}
+    return offline_defaults <= models_served_on_this_computer(base_url)
+
+
+# ---------------------------------------------------------------------------------------------
+# Embedding input limits
+
+# The most tokens each embedding model reads; it silently ignores the rest of a longer text.
+# all-MiniLM-L6-v2 counts in its own WordPiece tokens (its max_seq_length), OpenAI's in tiktoken's.
+EMBEDDING_MAX_TOKENS = {
+    "all-MiniLM-L6-v2": 256,
+    "text-embedding-3-small": 8191,
+}
 
 
 # ---------------------------------------------------------------------------------------------

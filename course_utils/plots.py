@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 import matplotlib.pyplot as plt
+import networkx as nx
+from matplotlib.path import Path
 
 
 def bar_chart(
@@ -66,28 +68,56 @@ def grouped_bar_chart(
     return ax
 
 
+def _spread(wanted):
+    """x positions in the given order, as near the wanted ones as a gap of 1 between them allows."""
+    left, right = [], []
+    for w in wanted:  # each pushed right of its left neighbour, then each left of its right one
+        left.append(max(w, left[-1] + 1) if left else w)
+    for w in reversed(wanted):
+        right.insert(0, min(w, right[0] - 1) if right else w)
+    return [(a + b) / 2 for a, b in zip(left, right)]
+
+
 def _layers(tables, foreign_keys):
-    """Rows of a top-down layout: tables nothing refers onwards from on top, their users below."""
-    refers_to = {name: {dst for src, _, dst, _ in foreign_keys if src == name and dst != name}
-                 for name in tables}
-    depth = {}
+    """Rows of a top-down layout and each table's x: referenced tables on top, their users below."""
+    graph = nx.DiGraph((src, dst) for src, _, dst, _ in foreign_keys if src != dst)
+    graph.add_nodes_from(tables)
+    # A cycle of foreign keys becomes one node, whose tables share a row. Reversed, the graph's
+    # first generation is the tables that refer to no other, the next the tables referring to them...
+    dag = nx.condensation(graph)
+    rows = [sorted((name for node in row for name in dag.nodes[node]["members"]),
+                   key=list(tables).index) for row in nx.topological_generations(dag.reverse())]
+    x = {name: float(i) for row in rows for i, name in enumerate(row)}
+    for _ in range(4):  # move each table toward the tables it is linked to, to limit crossings
+        for row in rows + rows[::-1]:
+            wanted = _wanted_x(graph, row, x)
+            row.sort(key=wanted.get)
+            x.update(zip(row, _spread([wanted[n] for n in row])))
+    return rows, x
 
-    def depth_of(name, seen=()):
-        if name not in depth:  # depth = longest chain of foreign keys below the table
-            below = [depth_of(d, seen + (name,)) for d in refers_to[name] if d not in seen]
-            depth[name] = 1 + max(below, default=-1)
-        return depth[name]
 
-    rows = [[] for _ in range(1 + max(depth_of(name) for name in tables))]
-    for name in tables:
-        rows[depth[name]].append(name)
-    # Order each row by the mean position of the tables it refers to, to limit crossing arrows.
-    position = {}
-    for row in rows:
-        row.sort(key=lambda n: sum(position[d] for d in refers_to[n]) / len(refers_to[n])
-                 if refers_to[n] else -1)
-        position.update({name: i - (len(row) - 1) / 2 for i, name in enumerate(row)})
-    return rows, position
+def _wanted_x(graph, row, x):
+    """Where each table of a row would like to be: the mean x of the tables it is linked to."""
+    wanted = {n: sum(x[m] for m in nx.all_neighbors(graph, n)) / graph.degree(n)
+              for n in row if graph.degree(n)}
+    end = max(wanted.values(), default=-1) + 1  # tables without links go to the right end
+    return {n: wanted.get(n, end) for n in row}
+
+
+def _curve(start, end, bend):
+    """The path matplotlib's "arc3,rad=bend" connection draws from start to end."""
+    (x1, y1), (x2, y2) = start, end
+    control = ((x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1))
+    return Path([start, control, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
+
+
+def _bend(start, end, obstacles):
+    """The smallest bend for an arrow from start to end that misses every obstacle box."""
+    for bend in (0, 0.15, -0.15, 0.3, -0.3, 0.45, -0.45, 0.6, -0.6):
+        if not any(_curve(start, end, bend).intersects_bbox(box.padded(5), filled=False)
+                   for box in obstacles):
+            return bend
+    return 0
 
 
 def relationship_diagram(
@@ -100,23 +130,30 @@ def relationship_diagram(
 
     `tables` maps a table name to its column names; `foreign_keys` holds
     (from_table, from_column, to_table, to_column) tuples. Referenced (reference) tables
-    sit at the top, the tables that refer to them below.
+    sit at the top, the tables that refer to them below. Returns the matplotlib Axes.
     """
     rows, x_of = _layers(tables, foreign_keys)
+    xy = {name: (x_of[name], -depth) for depth, row in enumerate(rows) for name in row}
+    left, right = min(x_of.values()) - 0.5, max(x_of.values()) + 0.5
     if ax is None:
-        _, ax = plt.subplots(figsize=(2.4 * max(map(len, rows)) + 2, 1.5 * len(rows) + 1))
-    xy = {name: (2.4 * x_of[name], -depth) for depth, row in enumerate(rows) for name in row}
-    for src, src_col, dst, _dst_col in foreign_keys:
-        if src == dst:
-            continue  # a table referring to itself (e.g. a referral) needs no arrow
-        ax.annotate("", xy=xy[dst], xytext=xy[src],
-                    arrowprops=dict(arrowstyle="-|>", color="#999999", shrinkA=16, shrinkB=16))
-    for name, (x, y) in xy.items():
-        ax.text(x, y, f"{name}\n{len(tables[name])} columns", ha="center", va="center", fontsize=9,
-                bbox=dict(boxstyle="round", facecolor="#E8EEF7", edgecolor="#4C72B0"))
-    xs = [x for x, _ in xy.values()]
-    ax.set_xlim(min(xs) - 1.5, max(xs) + 1.5)
+        _, ax = plt.subplots(figsize=(max(8, 2 * (right - left)), 1.2 * len(rows) + 0.8))
+    boxes = {name: ax.text(x, y, f"{name}\n{len(tables[name])} columns", ha="center", va="center",
+                           fontsize=9, zorder=3,
+                           bbox=dict(boxstyle="round", facecolor="#E8EEF7", edgecolor="#4C72B0"))
+             for name, (x, y) in xy.items()}
+    ax.set_xlim(left, right)
     ax.set_ylim(-len(rows) + 0.5, 0.5)
     ax.set_axis_off()
     ax.set_title(title)
+    ax.figure.tight_layout()
+    ax.figure.draw_without_rendering()  # lays out the boxes, so that their extents are known
+    extent = {name: text.get_bbox_patch().get_window_extent() for name, text in boxes.items()}
+    for src, dst in dict.fromkeys((src, dst) for src, _, dst, _ in foreign_keys if src != dst):
+        start, end = ax.transData.transform(xy[src]), ax.transData.transform(xy[dst])
+        bend = _bend(start, end, [e for n, e in extent.items() if n not in (src, dst)])
+        # patchA/patchB clip the arrow at the boxes' edges, so that its head shows.
+        ax.annotate("", xy=xy[dst], xytext=xy[src], zorder=2, arrowprops=dict(
+            arrowstyle="-|>", color="#999999", connectionstyle=f"arc3,rad={bend}",
+            patchA=boxes[src].get_bbox_patch(), patchB=boxes[dst].get_bbox_patch(),
+            shrinkA=0, shrinkB=2))
     return ax

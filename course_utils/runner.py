@@ -209,14 +209,22 @@ def evaluate(predictor, items, scorer, name, config=None, workers=1, progress=Tr
 # ---------------------------------------------------------------------------------------------
 # 5. Comparing runs
 
+def _for_people(key: str, value):
+    """A metric as a table shows it: latencies in milliseconds, to 0.1 ms."""
+    if key.startswith("latency_") and key.endswith("_s"):
+        return key[:-2] + "_ms", None if value is None else round(1000 * value, 1)
+    return key, value
+
+
 def compare_runs(records):
-    """One row per run: accuracy overall and per difficulty, tokens, latency and cost."""
+    """One row per run: accuracy overall and per difficulty, tokens, latency (ms) and cost."""
     import pandas as pd
 
     rows = []
     for record in records:
         row = {"run": record.name}
-        row |= {key: value for key, value in record.metrics.items() if key != "categories"}
+        row |= dict(_for_people(key, value) for key, value in record.metrics.items()
+                    if key != "categories")
         rows.append(row)
     table = pd.DataFrame(rows).set_index("run")
     levels = sorted({column[len("accuracy_"):] for column in table.columns
@@ -231,20 +239,21 @@ _METRIC_LABELS = {
     "prompt_tokens": "Prompt tokens (total)",
     "completion_tokens": "Completion tokens (total)",
     "cost_usd": "Cost (US dollars, total)",
-    "latency_p50_s": "Median latency (seconds)",
-    "latency_p95_s": "95th-percentile latency (seconds)",
+    "latency_p50_ms": "Median latency (milliseconds)",
+    "latency_p95_ms": "95th-percentile latency (milliseconds)",
 }
-_LOWER_IS_BETTER = {"prompt_tokens", "completion_tokens", "cost_usd", "latency_p50_s",
-                    "latency_p95_s"}
+_LOWER_IS_BETTER = {"prompt_tokens", "completion_tokens", "cost_usd", "latency_p50_ms",
+                    "latency_p95_ms"}
 
 
 def plot_runs(records, metric="accuracy", title=None):
-    """A bar chart of one metric across runs (e.g. "accuracy", "accuracy_hard", "latency_p50_s").
+    """A bar chart of one metric across runs (e.g. "accuracy", "accuracy_hard", "latency_p50_ms").
 
     Returns the matplotlib Figure. Runs are labelled by name, so give them distinct names.
     """
     from course_utils.plots import bar_chart
 
+    metric = _for_people(metric, None)[0]  # "latency_p50_s" is shown as "latency_p50_ms"
     values = compare_runs(records)[metric].astype(float)
     if metric.startswith("accuracy"):
         values, value_format = values * 100, "{:.1f}%"  # show percentages

@@ -19,22 +19,19 @@ import numpy as np
 import pytest
 from llama_index.core import Document, Settings, VectorStoreIndex
 from llama_index.core.llms import ChatMessage, MessageRole
-from llama_index.core.node_parser import SentenceSplitter
 from llama_index.core.schema import MetadataMode
 
 from course_utils.client import get_meter
 from course_utils.datasets import load_kb_docs, load_kb_qa
 from course_utils.llama_setup import configure_llama_index
 from course_utils.offline.acme_model import ABSTAIN
+from course_utils.offline_assets import load_embedder
 
 # Every variable that could move the course off the offline backend or rename its models.
 BACKEND_VARS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COURSE_BASE_URL", "COURSE_API_KEY",
                 "COURSE_CHAT_MODEL", "COURSE_EMBEDDING_MODEL", "COURSE_CACHE")
 CHAT_MODEL, EMBED_MODEL, EMBED_DIM = "acme-tiny", "all-MiniLM-L6-v2", 384
-# all-MiniLM-L6-v2 reads at most 256 word pieces and silently drops the rest. 192 tiktoken
-# tokens (metadata included: SentenceSplitter counts it) stays under that, and still gives
-# whole paragraphs: ~230 chunks from the 78 documents.
-CHUNK_SIZE, CHUNK_OVERLAP = 192, 20
+EMBEDDER_LIMIT = 256  # all-MiniLM-L6-v2 reads at most 256 word pieces and drops the rest
 RETURN_QUESTION = "How many days do I have to return an item?"
 
 
@@ -45,11 +42,11 @@ def settings(tmp_path_factory):
         for name in BACKEND_VARS:
             mp.delenv(name, raising=False)
         mp.chdir(tmp_path_factory.mktemp("no_dotenv"))  # no .env from the repository
-        saved = Settings._llm, Settings._embed_model
+        saved = Settings._llm, Settings._embed_model, Settings._node_parser
         try:
             yield configure_llama_index(temperature=0)
         finally:
-            Settings._llm, Settings._embed_model = saved
+            Settings._llm, Settings._embed_model, Settings._node_parser = saved
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +57,7 @@ def built(settings):
                  for doc in load_kb_docs()]
     meter = get_meter()
     before = len(meter.calls)
-    index = VectorStoreIndex.from_documents(
-        documents, transformations=[SentenceSplitter(chunk_size=CHUNK_SIZE,
-                                                     chunk_overlap=CHUNK_OVERLAP)])
+    index = VectorStoreIndex.from_documents(documents)  # with the node parser configured above
     return index, meter.calls[before:]
 
 
@@ -97,6 +92,16 @@ def test_index_embeddings_come_from_the_offline_embedder(settings, built):
     node = nodes[len(nodes) // 2]
     again = settings.embed_model.get_text_embedding(node.get_content(metadata_mode=MetadataMode.EMBED))
     np.testing.assert_allclose(again, vectors[len(nodes) // 2], atol=1e-4)
+
+
+def test_every_chunk_fits_the_embedder_whole(settings, index):
+    """The configured chunk size keeps every chunk, metadata included, inside what the
+    embedder reads, so no chunk is indexed by its beginning only."""
+    assert settings.chunk_size < EMBEDDER_LIMIT
+    tokenizer = load_embedder().tokenizer
+    lengths = [len(tokenizer(node.get_content(metadata_mode=MetadataMode.EMBED))["input_ids"])
+               for node in index.docstore.docs.values()]
+    assert max(lengths) <= EMBEDDER_LIMIT, sorted(lengths)[-5:]
 
 
 def test_a_return_window_question_retrieves_the_returns_policy(index):

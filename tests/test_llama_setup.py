@@ -7,15 +7,15 @@ from llama_index.embeddings.openai import OpenAIEmbedding
 from llama_index.llms.openai_like import OpenAILike
 
 from course_utils.client import get_meter
-from course_utils.llama_setup import configure_llama_index
+from course_utils.llama_setup import chunk_size_for, configure_llama_index
 from test_client import clean_env, compatible, fake_server  # noqa: F401 -- shared fixtures
 
 
 @pytest.fixture
 def restore_settings():
-    saved = Settings._llm, Settings._embed_model
+    saved = Settings._llm, Settings._embed_model, Settings._node_parser
     yield
-    Settings._llm, Settings._embed_model = saved
+    Settings._llm, Settings._embed_model, Settings._node_parser = saved
 
 
 def test_settings_point_at_the_backend(compatible, restore_settings):  # noqa: F811
@@ -45,3 +45,15 @@ def test_chat_and_embedding_calls_reach_the_server_and_are_metered(compatible,  
     new_calls = get_meter().calls[before:]
     assert [call.endpoint for call in new_calls] == ["/chat/completions", "/embeddings",
                                                      "/embeddings"]
+
+
+def test_the_chunk_size_fits_the_embedding_model():
+    assert chunk_size_for("all-MiniLM-L6-v2") == 192  # 3/4 of its 256 word pieces
+    assert chunk_size_for("text-embedding-3-small") == 1024  # llama-index's default fits it
+    assert chunk_size_for("some-local-embedder") == 1024  # unknown: llama-index's default
+
+
+def test_configure_sets_and_says_the_chunk_size(compatible, restore_settings, capsys):  # noqa: F811
+    settings = configure_llama_index(cache=False)
+    assert settings.chunk_size == chunk_size_for("local-embed")
+    assert f"chunks of at most {settings.chunk_size} tokens" in capsys.readouterr().out

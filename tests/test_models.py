@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from course_utils import backend
 from course_utils.models import (BACKENDS, ENV_VARS, PRICES, REGISTRY, ROLES, MissingModelSetting,
                                  model_for, price_for)
 
@@ -52,6 +53,28 @@ def test_environment_overrides_every_default(clean_env, role):
 def test_compatible_server_needs_the_variable_and_the_error_names_it(clean_env, role):
     with pytest.raises(MissingModelSetting, match=ENV_VARS[role]):
         model_for(role, "compatible")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_course_server_behind_a_base_url_gets_the_offline_defaults(clean_env, role):
+    clean_env.setenv("COURSE_BASE_URL", "http://127.0.0.1:8000/v1")
+    offline_ids = frozenset(model_for(r, "offline") for r in ROLES)
+    clean_env.setattr(backend, "models_served_on_this_computer", lambda url: offline_ids | {"other"})
+    assert model_for(role, "compatible") == model_for(role, "offline")
+    clean_env.setattr(backend, "models_served_on_this_computer", lambda url: frozenset({"llama3"}))
+    with pytest.raises(MissingModelSetting, match=ENV_VARS[role]):
+        model_for(role, "compatible")
+
+
+def test_only_servers_on_this_computer_are_asked_for_their_models(tmp_path):
+    from course_utils.offline.server import start_server
+    from test_offline_toymodel import BASE_ID, BigramLoader
+
+    backend.models_served_on_this_computer.cache_clear()
+    with start_server(state_dir=tmp_path, loader=BigramLoader()) as handle:
+        assert BASE_ID in backend.models_served_on_this_computer(handle.base_url)
+    # The network guard would fail this test if the lookup tried to connect.
+    assert backend.models_served_on_this_computer("https://api.example.com/v1") == frozenset()
 
 
 def test_unknown_role_or_backend_is_a_clear_error():

@@ -152,16 +152,41 @@ def test_logprobs_are_the_models_own_log_probabilities(client):
         previous = token
 
 
-def test_content_parts_and_unknown_openai_parameters_are_accepted(client):
+def test_content_parts_and_neutral_openai_parameters_are_accepted(client):
     response = client.chat.completions.create(
         model=BASE_ID,
         messages=[{"role": "system", "content": "Be brief."},
                   {"role": "user", "content": [{"type": "text", "text": "the"}]}],
-        temperature=0, max_tokens=4, frequency_penalty=0.5, presence_penalty=0.1, user="learner",
+        temperature=0, max_tokens=4, frequency_penalty=0, presence_penalty=0, user="learner",
         metadata={"lesson": "1"}, store=False, response_format={"type": "text"}, parallel_tool_calls=False,
-        extra_body={"some_future_option": True},
+        tool_choice="none", logit_bias={},
     )
     assert response.choices[0].message.content
+
+
+@pytest.mark.parametrize("kwargs, param", [
+    ({"response_format": {"type": "json_object"}}, "response_format"),
+    ({"tools": [{"type": "function", "function": {"name": "f", "parameters": {}}}]}, "tools"),
+    ({"frequency_penalty": 0.5}, "frequency_penalty"),
+    ({"logit_bias": {"1": 5}}, "logit_bias"),
+    ({"extra_body": {"some_future_option": True}}, "some_future_option"),
+])
+def test_parameters_the_model_cannot_honour_are_refused_by_name(client, kwargs, param):
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.chat.completions.create(model=BASE_ID, messages=USER, **kwargs)
+    assert caught.value.body["param"] == param and param in caught.value.body["message"]
+
+
+def test_a_range_error_says_what_the_range_is(client):
+    with pytest.raises(openai.BadRequestError, match="between 0 and 1"):
+        client.chat.completions.create(model=BASE_ID, messages=USER, top_p=1.5)
+
+
+def test_top_p_zero_is_accepted_and_greedy(client):
+    greedy = chat(client, temperature=0, max_tokens=12).choices[0].message.content
+    for seed in (1, 2):
+        reply = chat(client, temperature=1.5, top_p=0, seed=seed, max_tokens=12)
+        assert reply.choices[0].message.content == greedy
 
 
 # ----- streaming ----------------------------------------------------------------------------
@@ -211,7 +236,7 @@ def test_raw_sse_format(server):
     "kwargs, param",
     [
         ({"temperature": 3}, "temperature"),
-        ({"top_p": 0}, "top_p"),
+        ({"top_p": 1.5}, "top_p"),
         ({"n": 0}, "n"),
         ({"max_tokens": 0}, "max_tokens"),
         ({"top_logprobs": 3}, "top_logprobs"),  # needs logprobs=True

@@ -105,6 +105,7 @@ def test_temperature_sharpens_and_top_p_truncates():
     assert sampling_distribution(logits, 1.0, 0.7) == pytest.approx([0.625, 0.375, 0, 0])
     # A tiny top_p keeps only the most likely token: sampling becomes greedy.
     assert sampling_distribution(logits, 1.0, 1e-6) == pytest.approx([1, 0, 0, 0])
+    assert sampling_distribution(logits, 1.0, 0.0) == pytest.approx([1, 0, 0, 0])
 
 
 def test_max_tokens_ends_with_length_and_eos_with_stop():

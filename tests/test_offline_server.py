@@ -79,11 +79,23 @@ def test_a_missing_course_model_gives_a_clear_error(monkeypatch):
 
 
 def test_the_default_state_folder_is_git_ignored(monkeypatch, tmp_path):
+    monkeypatch.delenv(server.STATE_DIR_VAR, raising=False)
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # a stand-in repository
     monkeypatch.setattr(server, "REPO_ROOT", tmp_path)
     folder = server.default_state_dir()
     assert folder == tmp_path / ".cache" / "offline" and folder.is_dir()
     assert (tmp_path / ".cache" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+def test_the_state_folder_can_be_set_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(server.STATE_DIR_VAR, str(tmp_path / "elsewhere"))
+    assert server.default_state_dir() == tmp_path / "elsewhere" and (tmp_path / "elsewhere").is_dir()
+
+
+def test_the_test_run_keeps_its_state_out_of_the_repository():
+    """The root conftest.py points the offline server at a temporary folder for every test."""
+    folder = server.default_state_dir()
+    assert server.REPO_ROOT not in folder.parents
 
 
 def test_cli_serves_until_stopped(toy_course_model, tmp_path, capsys):
@@ -97,7 +109,10 @@ def test_cli_serves_until_stopped(toy_course_model, tmp_path, capsys):
     cli.serve(port=0, state_dir=tmp_path / "cli-state", api_key=None, wait=wait)
     assert BASE_ID in seen["models"] and not seen["handle"].alive
     printed = capsys.readouterr().out
-    assert seen["handle"].base_url in printed and "COURSE_BASE_URL" in printed and "curl" in printed
+    assert seen["handle"].base_url in printed and "curl" in printed
+    for line in (f"COURSE_BASE_URL={seen['handle'].base_url}", "COURSE_CHAT_MODEL=acme-tiny",
+                 "COURSE_EMBEDDING_MODEL=all-MiniLM-L6-v2"):
+        assert line in printed
     assert (tmp_path / "cli-state" / "files").is_dir()
 
 

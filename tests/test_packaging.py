@@ -1,6 +1,7 @@
 """One list of dependencies: environment.yml (conda, Binder) must agree with pyproject.toml."""
 
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -55,6 +56,14 @@ def test_torch_comes_from_the_cpu_index_everywhere():
     assert cpu_index in readme
     torch_pin = next(r for r in pyproject_requirements() if r.startswith("torch=="))
     assert f"pip install {torch_pin} --index-url {cpu_index}" in readme, "README's torch pin is stale"
+
+
+def test_lab_serves_the_repository_root_and_opens_the_welcome_notebook():
+    """Learners must reach solutions/, data/ and course_utils/ from JupyterLab's file browser."""
+    recipe = subprocess.run(["make", "-n", "-W", "pyproject.toml", "lab"], cwd=ROOT, capture_output=True,
+                            text=True, encoding="utf-8", check=True).stdout
+    lab_line = next(line for line in recipe.splitlines() if "jupyter lab" in line)
+    assert f'--ServerApp.root_dir="{ROOT}"' in lab_line and "notebooks/00_welcome.ipynb" in lab_line
 
 
 def test_ci_runs_the_readme_test_command():

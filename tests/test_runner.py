@@ -183,7 +183,10 @@ def test_compare_runs():
                                        "accuracy_hard", "accuracy_extra"]
     assert table.loc["half", "accuracy"] == 0.5 and table.loc["half", "accuracy_hard"] == 0.0
     assert table.loc["perfect", "accuracy_extra"] == 1.0
-    assert "latency_p50_s" in table.columns and "categories" not in table.columns
+    assert "categories" not in table.columns
+    # Latencies read as milliseconds, not as 9.4e-07 seconds.
+    runs = make_runs()
+    assert table.loc["half", "latency_p50_ms"] == round(1000 * runs[1].metrics["latency_p50_s"], 1)
 
 
 def test_plot_runs():
@@ -194,7 +197,7 @@ def test_plot_runs():
     assert "%" in axes.get_ylabel() and axes.get_xlabel()
     assert [text.get_text() for text in axes.texts] == ["100.0%", "50.0%"]
     latency = plot_runs(make_runs(), metric="latency_p50_s").axes[0]
-    assert "seconds" in latency.get_ylabel()
+    assert "milliseconds" in latency.get_ylabel()
     matplotlib.pyplot.close("all")
 
 

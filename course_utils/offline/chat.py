@@ -1,8 +1,11 @@
 """POST /v1/chat/completions: a request in, OpenAI's response (or its stream of chunks) out.
 
-The request is read with the parameters OpenAI documents; the ones this offline model cannot
-use (tools, response_format, penalties, logit_bias...) are accepted and ignored, so code
-written for OpenAI runs unchanged. The completion itself comes from `generation.py`; this
+The request is read with the parameters OpenAI documents. A parameter the offline model cannot
+honour (tools, JSON mode, penalties, logit_bias...) is accepted only at its neutral value (no
+tools, `{"type": "text"}`, a penalty of 0); any other value is refused with a 400 that names it,
+as OpenAI refuses what a model does not support, never silently ignored: code that asked for
+JSON must not get prose back. Unknown parameters are refused too, as OpenAI does. The
+completion itself comes from `generation.py`; this
 module only turns it into OpenAI's shapes, built with the `openai` SDK's own types so that
 what the SDK parses is exactly what it would get from OpenAI:
 
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 from openai.types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionMessage
 from openai.types.chat.chat_completion import Choice, ChoiceLogprobs
@@ -52,23 +55,95 @@ MAX_CHOICES = 128  # OpenAI's limit on n
 
 
 class ChatRequest(BaseModel):
-    """The body of a chat completion request (unknown fields are accepted and ignored)."""
+    """The body of a chat completion request (other fields: see `check_other_parameters`)."""
 
     model_config = ConfigDict(extra="allow")
 
     model: str
     messages: list[dict[str, Any]] = Field(min_length=1)
-    temperature: float | None = Field(None, ge=0, le=2)
-    top_p: float | None = Field(None, gt=0, le=1)
-    n: int | None = Field(None, ge=1, le=MAX_CHOICES)
+    temperature: float | None = None
+    top_p: float | None = None
+    n: int | None = None
     seed: int | None = None
-    max_tokens: int | None = Field(None, ge=1)
-    max_completion_tokens: int | None = Field(None, ge=1)
+    max_tokens: int | None = None
+    max_completion_tokens: int | None = None
     stop: str | list[str] | None = None
     logprobs: bool | None = None
-    top_logprobs: int | None = Field(None, ge=0, le=MAX_TOP_LOGPROBS)
+    top_logprobs: int | None = None
     stream: bool | None = None
     stream_options: dict[str, Any] | None = None
+
+
+# The valid range of each numeric parameter, as OpenAI documents it (None: no upper bound).
+RANGES = {
+    "temperature": (0, 2),
+    "top_p": (0, 1),
+    "n": (1, MAX_CHOICES),
+    "top_logprobs": (0, MAX_TOP_LOGPROBS),
+    "max_tokens": (1, None),
+    "max_completion_tokens": (1, None),
+}
+RANGE_ADVICE = {
+    "top_p": " (1 keeps every token; 0.1 keeps the most likely tokens that make up 10% of the "
+             "probability; 0 keeps only the most likely one)",
+    "temperature": " (0 is greedy decoding; 1 samples from the model's own distribution)",
+}
+
+
+def check_ranges(request: ChatRequest) -> None:
+    """Refuse a numeric parameter outside its range, saying what the range is."""
+    for name, (low, high) in RANGES.items():
+        value = getattr(request, name)
+        if value is None or (low <= value and (high is None or value <= high)):
+            continue
+        valid = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise bad_request(f"Invalid value for '{name}': {value}. It must be {valid}"
+                          f"{RANGE_ADVICE.get(name, '')}.", param=name, code="invalid_value")
+
+
+# Parameters OpenAI documents that the offline model cannot honour, each with the test of its
+# neutral value (accepted: it asks for nothing) and the reason any other value is refused.
+UNSUPPORTED = {
+    "response_format": (lambda v: v is None or (isinstance(v, dict) and v.get("type") == "text"),
+                        "this model has no JSON mode: ask for the format in the prompt and "
+                        "validate the reply, or use a backend with structured outputs"),
+    "tools": (lambda v: not v, "this model does not call tools"),
+    "functions": (lambda v: not v, "this model does not call functions"),
+    "tool_choice": (lambda v: v in (None, "none", "auto"), "this model does not call tools"),
+    "function_call": (lambda v: v in (None, "none", "auto"), "this model does not call functions"),
+    "frequency_penalty": (lambda v: not v, "this model has no repetition penalties"),
+    "presence_penalty": (lambda v: not v, "this model has no repetition penalties"),
+    "logit_bias": (lambda v: not v, "this model does not take token biases"),
+    "modalities": (lambda v: v in (None, ["text"]), "this model reads and writes text only"),
+    "audio": (lambda v: v is None, "this model reads and writes text only"),
+    "prediction": (lambda v: v is None, "this model takes no predicted outputs"),
+    "reasoning_effort": (lambda v: v is None, "this is not a reasoning model"),
+    "verbosity": (lambda v: v is None, "this model has no verbosity setting"),
+    "web_search_options": (lambda v: v is None, "this model cannot search the web"),
+}
+# Parameters about bookkeeping and routing: accepted, and without effect on the answer (as on
+# OpenAI, where they label, store or route a request).
+BOOKKEEPING = {"user", "metadata", "store", "service_tier", "parallel_tool_calls",
+               "safety_identifier", "prompt_cache_key", "prompt_cache_retention"}
+
+
+def check_other_parameters(request: ChatRequest, supported: Iterable[str] = ()) -> None:
+    """Refuse parameters the model cannot honour (at a non-neutral value) and unknown ones.
+
+    `supported` names parameters of UNSUPPORTED that this particular model does honour.
+    """
+    for name, value in (request.model_extra or {}).items():
+        if name in BOOKKEEPING or name in supported:
+            continue
+        if name not in UNSUPPORTED:
+            raise bad_request(f"Unrecognized request argument supplied: {name}", param=name,
+                              code="unknown_parameter")
+        is_neutral, reason = UNSUPPORTED[name]
+        if not is_neutral(value):
+            raise bad_request(f"Unsupported value for '{name}': {json.dumps(value)[:80]}. The offline "
+                              f"model {request.model} cannot honour it: {reason}. Remove the "
+                              "parameter, or use a backend that supports it.",
+                              param=name, code="unsupported_value")
 
 
 def message_text(message: dict, index: int) -> dict:
@@ -155,7 +230,9 @@ class ChatCompletions:
 
     def prepare(self, request: ChatRequest):
         """Check the request and read the prompt (errors surface here, before any streaming)."""
+        check_ranges(request)
         model = self.models.get(request.model)
+        check_other_parameters(request, getattr(model, "supported_parameters", ()))
         messages = [message_text(m, i) for i, m in enumerate(request.messages)]
         prompt = model.read_prompt(messages)
         room = model.context_length - prompt.n_tokens

@@ -7,7 +7,7 @@ happens here, the same way it does behind OpenAI's API:
   wins every time; at 0 exactly we take the argmax (greedy decoding), so the output is
   deterministic. Above 1 the distribution flattens and answers get more varied.
 - top_p (nucleus sampling): keep only the most likely tokens whose probabilities add up to
-  top_p, renormalise, sample among them.
+  top_p, renormalise, sample among them (at least the most likely one: top_p=0 is greedy).
 - seed: all randomness comes from one `numpy.random.Generator`. The same seed and the same
   request give the same output; with no seed, every call draws a fresh generator.
 - n: the caller asks for n completions and draws them one after another from the same
@@ -133,8 +133,9 @@ def sampling_distribution(logits: np.ndarray, temperature: float, top_p: float) 
         order = np.argsort(-probs, kind="stable")
         cumulative = np.cumsum(probs[order])
         # Keep each token whose predecessors sum to less than top_p: the smallest set that
-        # reaches top_p, and always at least the most likely token.
-        keep = order[(cumulative - probs[order]) < top_p]
+        # reaches top_p, and always at least the most likely token (top_p=0 is then greedy).
+        n_kept = max(1, int(((cumulative - probs[order]) < top_p).sum()))
+        keep = order[:n_kept]
         truncated = np.zeros_like(probs)
         truncated[keep] = probs[keep]
         probs = truncated / truncated.sum()

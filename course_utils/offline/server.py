@@ -14,10 +14,10 @@ kernel, and it dies with the process; `stop()` (also registered at exit) shuts i
 
 from __future__ import annotations
 
-import importlib
-
 import atexit
+import importlib
 import ipaddress
+import os
 import socket
 import threading
 import time
@@ -77,8 +77,17 @@ def require_loopback(host: str) -> str:
     return host
 
 
+STATE_DIR_VAR = "COURSE_OFFLINE_STATE_DIR"  # set by the tests, so nothing they make survives them
+
+
 def default_state_dir() -> Path:
-    """`.cache/offline/` in the repository (git-ignored), or in the user's cache folder."""
+    """Where uploads, jobs and fine-tuned models live: the folder named by
+    COURSE_OFFLINE_STATE_DIR if set, else `.cache/offline/` in the repository (git-ignored),
+    else in the user's cache folder."""
+    if os.environ.get(STATE_DIR_VAR, "").strip():
+        folder = Path(os.environ[STATE_DIR_VAR].strip())
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
     if (REPO_ROOT / "pyproject.toml").exists():
         cache = REPO_ROOT / ".cache"
     else:  # installed as a package: no repository to write into

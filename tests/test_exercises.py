@@ -1,0 +1,71 @@
+"""The exercise checkers pass right answers, fail wrong ones, and say why."""
+
+import pytest
+
+from course_utils import datasets, exercises
+from course_utils.exercises import (CATEGORY_ANSWERS, CATEGORY_EXERCISE, check_categories,
+                                    check_qa_prompt, check_reproducible_call, check_sql)
+from course_utils.sql_eval import score_sql
+from test_offline_toymodel import BASE_ID, serve
+
+PROMPT = [{"role": "user", "content": "the"}]
+
+
+@pytest.fixture(scope="module")
+def toy_client(tmp_path_factory):
+    with serve(tmp_path_factory.mktemp("state")) as (_, client):
+        yield client
+
+
+def test_check_sql_passes_any_query_with_the_right_result_and_fails_others(capsys):
+    assert check_sql("00.1", "SELECT COUNT(*) AS n, rgn_cd FROM cust_mstr GROUP BY rgn_cd")
+    assert not check_sql("00.1", "SELECT rgn_cd, COUNT(*) FROM cust_mstr WHERE rgn_cd = 'EMEA' GROUP BY rgn_cd")
+    assert "not yet (wrong_result)" in capsys.readouterr().out
+
+
+def test_check_categories_compares_with_the_harness():
+    right = [score_sql(datasets.ACME_DB, a, CATEGORY_EXERCISE.gold_sql).category for a in CATEGORY_ANSWERS]
+    assert check_categories(right)
+    assert not check_categories(["correct"] * len(CATEGORY_ANSWERS))
+    with pytest.raises(ValueError, match="one category per answer"):
+        check_categories(["correct"])
+
+
+def test_reproducible_call_names_what_made_it_reproducible(toy_client, capsys):
+    assert check_reproducible_call(toy_client, BASE_ID, {"temperature": 0, "max_tokens": 30}, PROMPT)
+    assert "greedy decoding" in capsys.readouterr().out
+    assert check_reproducible_call(toy_client, BASE_ID, {"temperature": 1.5, "seed": 3, "max_tokens": 30}, PROMPT)
+    assert "fixed seed" in capsys.readouterr().out
+    assert check_reproducible_call(toy_client, BASE_ID, {"temperature": 1.5, "top_p": 0.01, "max_tokens": 30}, PROMPT)
+    said = capsys.readouterr().out
+    assert "top_p=0.01" in said and "greedy decoding" not in said
+
+
+def test_unseeded_sampling_is_not_reproducible(toy_client, capsys):
+    assert not check_reproducible_call(toy_client, BASE_ID, {"temperature": 1.5, "max_tokens": 30}, PROMPT)
+    assert "not yet" in capsys.readouterr().out
+
+
+@pytest.fixture
+def offline_env(monkeypatch, tmp_path):
+    for name in ("OPENAI_API_KEY", "COURSE_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env from the repository
+
+
+def test_qa_checker_says_when_the_documents_are_not_in_the_prompt(toy_client, offline_env, capsys):
+    questions = [q for q in datasets.load_kb_qa() if q["doc_ids"]][:3]
+    docs = {d["id"]: d for d in datasets.load_kb_docs()}
+
+    def question_only(question, documents):
+        return [{"role": "user", "content": question}]
+
+    assert not check_qa_prompt(question_only, toy_client, BASE_ID, questions, docs, 0.0)
+    assert "3 of 3 questions the documents' text is not in your messages" in capsys.readouterr().out
+
+    def in_the_system_message(question, documents):
+        return [{"role": "system", "content": "\n\n".join(documents)}, {"role": "user", "content": question}]
+
+    assert not check_qa_prompt(in_the_system_message, toy_client, BASE_ID, questions, docs, 0.0)
+    said = capsys.readouterr().out
+    assert "did not find them" in said and all(layout in said for layout in exercises.OFFLINE_QA_LAYOUTS)
