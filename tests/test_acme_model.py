@@ -1,5 +1,7 @@
 """acme-tiny, the offline model: its answers come from the prompt and its weights, through mechanism."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -35,6 +37,13 @@ def ask(question, context=None):
 def test_committed_weights_are_small():
     size = sum(f.stat().st_size for f in WEIGHTS_DIR.iterdir() if f.is_file())
     assert size < 25 * 1024 * 1024
+
+
+def test_the_weight_count_the_course_states_is_the_networks():
+    count = f"{sum(p.numel() for p in load_network().parameters()):,}"
+    notebook = Path(__file__).resolve().parents[1] / "notebooks" / "01_first_calls_and_evals.ipynb"
+    for path in (WEIGHTS_DIR / "README.md", notebook):
+        assert count in path.read_text(encoding="utf-8"), f"{path.name} should say {count} weights"
 
 
 def test_quotes_the_sentence_that_answers(model):
@@ -91,6 +100,20 @@ def test_logprobs_are_a_distribution(model):
     probabilities /= probabilities.sum()
     assert abs(probabilities.sum() - 1) < 1e-6
     assert probabilities.max() > 0.5  # it is confident about the first token here
+
+
+def test_alternatives_at_a_position_are_distinct_tokens(model):
+    """All four hotel sentences (and the abstention) start with "The": as in any language model,
+    one token "The" carries their probability together, and they part at a later token."""
+    prompt = model.read_prompt(ask("Tell me about the Harbour View and the Grand Plaza.", HOTELS))
+    result = complete(model, prompt, SamplingParams(temperature=0, logprobs=True, top_logprobs=20),
+                      make_rng(0))
+    for entry in result.logprobs:
+        texts = [alternative.token for alternative in entry.top_logprobs]
+        assert len(texts) == len(set(texts)), texts
+    first = result.logprobs[0]
+    assert first.token == "The" and first.logprob > np.log(0.9)
+    assert any(entry.logprob < np.log(0.9) for entry in result.logprobs[1:])  # the choice comes later
 
 
 def test_usage_counts_prompt_tokens(model):

@@ -1,7 +1,7 @@
 """acme-tiny: the course's small offline model, trained from scratch on the course's own data.
 
 What it is, honestly: not a language model that writes free text. It is a small neural
-network (a few hundred thousand weights) on top of the pretrained all-MiniLM-L6-v2 sentence
+network (835,401 weights) on top of the pretrained all-MiniLM-L6-v2 sentence
 embedder. For a chat request it
 
 1. reads the prompt into question, passages, labels and examples (prompt_reader.py);
@@ -9,8 +9,9 @@ embedder. For a chat request it
 3. scores every possible *start* of an answer (network below): quote sentence i of the
    passages, say "The passages do not contain the answer.", say "I don't know.", explain what
    it can do, or pick label k;
-4. writes the chosen answer out word by word; after a quoted sentence it decides again
-   whether to quote a second one or stop.
+4. writes the answer word by word, each word's probability being the total probability of the
+   answers that continue with it (section 3); after a quoted sentence it decides again whether
+   to quote a second one or stop.
 
 The scores are real logits from trained weights, so sampling (temperature, top_p, n, seed)
 and logprobs are real too. Each technique helps it only through mechanism: no passages, no
@@ -322,6 +323,14 @@ def second_step_logits(network: AcmeTinyNetwork, f: Features, first: int, logits
 # Token ids: 0 ends the answer; then, for each possible answer segment s (fixed answers,
 # sentences, labels), a token that starts it as the first segment, a token that starts it
 # after another segment (with a leading space), and one token per following word.
+#
+# The network scores whole segments; the tokens are words. As in any language model, the
+# probability of the next token is the total probability of every answer that could still
+# follow from the tokens so far and continues with that token: two sentences that both start
+# with "-" make one token "-" carrying both their probabilities, and the choice between them
+# falls at the first word where they differ. So the alternatives at a position are distinct
+# tokens, greedy decoding takes the most likely token at each step (not always the most
+# likely whole answer, as with any LLM), and an answer's logprobs add up to its probability.
 
 SQL_SEGMENTS = N_FIXED + MAX_SENTENCES + MAX_LABELS  # where candidate queries start
 N_SEGMENTS = SQL_SEGMENTS + MAX_CANDIDATES
@@ -333,6 +342,16 @@ WORDS = LATER_START + N_SEGMENTS
 VOCAB_SIZE = WORDS + N_SEGMENTS * (MAX_WORDS - 1)
 
 
+@dataclass(frozen=True)
+class Hypothesis:
+    """An answer the tokens so far could still become, and its log-probability."""
+
+    logprob: float
+    first: int  # its first segment
+    second: int | None  # its second segment, once it has started one
+    emitted: int  # tokens of the current segment written so far
+
+
 @dataclass
 class PromptState:
     features: Features | None  # None for a text-to-SQL request
@@ -340,7 +359,8 @@ class PromptState:
     logits: np.ndarray  # first-step logits over segments
     logits_tensor: torch.Tensor
     segment_words: list[list[str]]  # the words of each segment ([] where the segment is absent)
-    second_steps: dict = field(default_factory=dict)  # first sentence -> second-step logits
+    second_steps: dict = field(default_factory=dict)  # first sentence -> second-step logprobs
+    hypotheses: dict = field(default_factory=dict)  # tokens generated -> hypotheses still alive
 
 
 class AcmeTinyChat:
@@ -388,40 +408,69 @@ class AcmeTinyChat:
         state = PromptState(None, 3, logits.numpy(), logits, words)
         return Prompt(n_tokens=self.embed.count_tokens(request.full_text), state=state)
 
-    def _segments_so_far(self, state: PromptState, generated: Sequence[int]):
-        """(segments started, words of the current segment emitted so far)."""
-        segments, emitted = [], 0
-        for token in generated:
-            if FIRST_START <= token < WORDS:
-                segments.append((token - FIRST_START) % N_SEGMENTS)
-                emitted = 1
-            elif token >= WORDS:
-                emitted += 1
-        return segments, emitted
+    def _alive(self, prompt: Prompt, generated: Sequence[int]) -> list[Hypothesis]:
+        """The answers still possible after `generated` (extended one token at a time, cached)."""
+        state: PromptState = prompt.state
+        if () not in state.hypotheses:
+            logprobs = np.asarray(torch.log_softmax(torch.as_tensor(state.logits, dtype=torch.float64), 0))
+            state.hypotheses[()] = [Hypothesis(float(logprobs[s]), s, None, 0) for s in range(N_SEGMENTS)
+                                    if state.segment_words[s] and state.logits[s] > NEG / 2]
+        done = len(generated)
+        while tuple(generated[:done]) not in state.hypotheses:
+            done -= 1
+        for end in range(done + 1, len(generated) + 1):
+            text = self.token_text(prompt, generated[end - 1])
+            state.hypotheses[tuple(generated[:end])] = [
+                after for h in state.hypotheses[tuple(generated[:end - 1])]
+                for token, _, after in self._next_tokens(state, h)
+                if after is not None and self.token_text(prompt, token) == text]
+        return state.hypotheses[tuple(generated)]
+
+    def _next_tokens(self, state: PromptState, h: Hypothesis) -> list[tuple[int, float, Hypothesis | None]]:
+        """Where a hypothesis can go next: (token, log-probability, the hypothesis after it, or
+        None when the token ends the answer)."""
+        later = h.second is not None
+        segment = h.second if later else h.first
+        if h.emitted < len(state.segment_words[segment]):  # inside a segment: its next word
+            if h.emitted == 0:
+                token = (LATER_START if later else FIRST_START) + segment
+            else:
+                token = WORDS + segment * (MAX_WORDS - 1) + h.emitted - 1
+            return [(token, h.logprob, Hypothesis(h.logprob, h.first, h.second, h.emitted + 1))]
+        sentence = h.first - N_FIXED
+        if later or state.task != 0 or not 0 <= sentence < len(state.features.sentences):
+            return [(EOS, h.logprob, None)]
+        # After a first quoted sentence: stop, or quote a second one.
+        second = self._second_step(state, sentence)
+        options = [(EOS, h.logprob + second[0], None)]
+        for j, logprob in enumerate(second[1:]):
+            if logprob > NEG / 2:
+                segment = N_FIXED + j
+                options.append((LATER_START + segment, h.logprob + logprob,
+                                Hypothesis(h.logprob + logprob, h.first, segment, 1)))
+        return options
+
+    def _second_step(self, state: PromptState, sentence: int) -> np.ndarray:
+        """Log-probabilities of [stop, quote sentence j...] after quoting `sentence` first."""
+        if sentence not in state.second_steps:
+            with torch.no_grad():
+                logits = second_step_logits(self.network, state.features, sentence, state.logits_tensor)
+            state.second_steps[sentence] = torch.log_softmax(logits.double(), 0).numpy()
+        return state.second_steps[sentence]
 
     def next_token_logits(self, prompt: Prompt, generated: Sequence[int]) -> np.ndarray:
-        state: PromptState = prompt.state
-        out = np.full(VOCAB_SIZE, NEG, dtype=np.float32)
-        segments, emitted = self._segments_so_far(state, generated)
-        if not segments:  # the first decision: how to start the answer
-            out[FIRST_START:FIRST_START + N_SEGMENTS] = state.logits
-            return out
-        current = segments[-1]
-        if emitted < len(state.segment_words[current]):  # inside a segment: the next word follows
-            out[WORDS + current * (MAX_WORDS - 1) + emitted - 1] = 0.0
-            return out
-        sentence = current - N_FIXED
-        if state.task == 0 and 0 <= sentence < len(state.features.sentences) and len(segments) == 1:
-            if sentence not in state.second_steps:
-                with torch.no_grad():
-                    state.second_steps[sentence] = second_step_logits(
-                        self.network, state.features, sentence, state.logits_tensor).numpy()
-            second = state.second_steps[sentence]
-            out[EOS] = second[0]
-            m = len(state.features.sentences)
-            out[LATER_START + N_FIXED:LATER_START + N_FIXED + m] = second[1:1 + m]
-            return out
-        out[EOS] = 0.0
+        """Log-probability of each next token: the answers that continue with it, summed."""
+        out = np.full(VOCAB_SIZE, NEG, dtype=np.float64)
+        by_text: dict[tuple, tuple[int, float]] = {}  # one token per distinct text
+        for h in self._alive(prompt, generated):
+            for token, logprob, _ in self._next_tokens(prompt.state, h):
+                key = ("end",) if token == EOS else ("text", self.token_text(prompt, token))
+                first_token, total = by_text.get(key, (token, -np.inf))
+                by_text[key] = (min(first_token, token), np.logaddexp(total, logprob))
+        for token, total in by_text.values():
+            out[token] = total
+        if not by_text:  # cannot happen for a prompt this model read; end rather than fail
+            out[EOS] = 0.0
         return out
 
     def token_text(self, prompt: Prompt, token_id: int) -> str:

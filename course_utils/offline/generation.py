@@ -155,13 +155,16 @@ def choose_token(logits: np.ndarray, params: SamplingParams, rng: np.random.Gene
 def describe_token(
     model: ChatModel, prompt: Prompt, logprobs: np.ndarray, token_id: int, n_alternatives: int
 ) -> TokenLogprob:
-    """The logprob entry of a sampled token, with its `n_alternatives` best rivals."""
+    """The logprob entry of a sampled token, with its `n_alternatives` best rivals.
+
+    Only possible tokens are listed: a model that gives fewer than `n_alternatives` tokens any
+    probability lists fewer, rather than padding the list with impossible ones.
+    """
     alternatives = []
     if n_alternatives:
         best = np.argsort(-logprobs, kind="stable")[:n_alternatives]
-        alternatives = [
-            Alternative(model.token_text(prompt, int(i)), _finite(logprobs[i])) for i in best
-        ]
+        alternatives = [Alternative(model.token_text(prompt, int(i)), _finite(logprobs[i]))
+                        for i in best if logprobs[i] > MIN_LOGPROB]
     return TokenLogprob(model.token_text(prompt, token_id), _finite(logprobs[token_id]), alternatives)
 
 
