@@ -64,9 +64,11 @@ def read_jsonl(path: Path | str) -> list[dict]:
 
 
 def load_acme_questions(split: str) -> list[dict]:
-    """Acme's text-to-SQL questions: split is 'train' or 'test'."""
-    if split not in ("train", "test"):
-        raise ValueError(f"split must be 'train' or 'test', not {split!r}")
+    """Acme's text-to-SQL questions: split is 'train', 'test' (familiar intents: most share a
+    template with a training question) or 'test_new' (intents training never shows)."""
+    if split not in ("train", "test", "test_new"):
+        raise ValueError(f"split must be 'train' or 'test' (familiar intents) or 'test_new' (new intents), "
+                         f"not {split!r}")
     return read_jsonl(ACME_DIR / f"{split}.jsonl")
 
 

@@ -258,6 +258,6 @@ def test_questions_speak_business_not_schema(train, test_set):
 def test_regenerating_reproduces_the_committed_output(tmp_path):
     generate(tmp_path)
     fresh = tmp_path / "acme"
-    for name in ("dictionary.md", "train.jsonl", "test.jsonl"):
+    for name in ("dictionary.md", "train.jsonl", "test.jsonl", "test_new.jsonl"):
         assert (fresh / name).read_bytes() == (DATA / name).read_bytes(), name
     assert sqlite_content(fresh / "acme.sqlite") == sqlite_content(DB)

@@ -234,7 +234,7 @@ def _acme_questions(split: str) -> list[dict]:
 
 def _evaluation_questions() -> list[str]:
     questions = [q["question"] for q in load_kb_qa()]
-    questions += [q["question"] for split in ("train", "test") for q in _acme_questions(split)]
+    questions += [q["question"] for split in ("train", "test", "test_new") for q in _acme_questions(split)]
     questions += [q["question"] for db_id in practice_splits()["held_out"] for q in load_practice_questions(db_id)]
     return questions
 

@@ -1,4 +1,4 @@
-"""Acme's text-to-SQL question sets: train.jsonl and test.jsonl.
+"""Acme's text-to-SQL question sets: train.jsonl, test.jsonl and test_new.jsonl.
 
 Templated questions come from the intents in acme_intents.py: each intent is filled
 with slot values (acme_slots.py), its gold SQL is run on the database, and only
@@ -6,6 +6,8 @@ questions whose answer is clear are kept (rows come back, not all zero or NULL, 
 no tie decides the order or the cut of a LIMIT). Train uses an intent's `train`
 phrasings, test its `test` phrasings, preferring slot values train did not use.
 The hand-written test questions (acme_handwritten.py) are added to the test set.
+test_new.jsonl holds the new-intent questions (acme_new_intents.py): intents and masked
+SQL templates that train.jsonl never shows, the honest yardstick of generalisation.
 
 Every question gets its Spider difficulty from `spider_difficulty` and tags:
 "template" or "handwritten", "intent:<name>" (or "novel"), "idiom:<name>" for
@@ -26,6 +28,7 @@ from sqlglot import exp
 from course_utils.datagen.acme_dictionary import IDIOM_NAMES
 from course_utils.datagen.acme_handwritten import HANDWRITTEN
 from course_utils.datagen.acme_intents import INTENTS, Intent
+from course_utils.datagen.acme_new_intents import NEW_INTENT_QUESTIONS, masked_template
 from course_utils.datagen.acme_slots import SLOTS
 from course_utils.datagen.common import order_is_ambiguous, rng, write_jsonl
 from course_utils.difficulty import spider_difficulty
@@ -193,8 +196,37 @@ def build_question_sets(db_path: Path) -> tuple[list[dict], list[dict]]:
     return numbered(train, "acme-train"), numbered(test, "acme-test")
 
 
+def new_intent_rows(con: sqlite3.Connection, train: list[dict], test: list[dict]) -> list[dict]:
+    """The new-intent questions, checked: new intent, no template of train or test, a clear answer."""
+    known_intents = {it.name for it in INTENTS} | {h.intent for h in HANDWRITTEN if h.intent}
+    known_templates = {masked_template(row["sql"]) for row in train + test}
+    known_texts = {normalise(row["question"]) for row in train + test}
+    rows = []
+    for q in NEW_INTENT_QUESTIONS:
+        if q.intent in known_intents:
+            raise ValueError(f"{q.intent!r} is an intent train or test already has: {q.question!r}")
+        if masked_template(q.sql) in known_templates or normalise(q.question) in known_texts:
+            raise ValueError(f"new-intent question repeats a train or test question: {q.question!r}")
+        if not answer_is_clear(con, q.sql):
+            raise ValueError(f"new-intent gold SQL gives no clear answer: {q.question!r}")
+        rows.append(make_row("handwritten", q.question, q.sql, q.intent, q.idioms, ["new_intent"]))
+    return rows
+
+
+def build_new_intent_set(db_path: Path, train: list[dict], test: list[dict]) -> list[dict]:
+    """test_new question rows, shuffled by their own seeded stream (train and test keep theirs)."""
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        rows = new_intent_rows(con, train, test)
+    finally:
+        con.close()
+    rng("acme_questions_new").shuffle(rows)
+    return numbered(rows, "acme-test-new")
+
+
 def write_question_sets(out_dir: Path, db_path: Path) -> None:
-    """Write train.jsonl and test.jsonl next to the database."""
+    """Write train.jsonl, test.jsonl and test_new.jsonl next to the database."""
     train, test = build_question_sets(db_path)
     write_jsonl(Path(out_dir) / "train.jsonl", train)
     write_jsonl(Path(out_dir) / "test.jsonl", test)
+    write_jsonl(Path(out_dir) / "test_new.jsonl", build_new_intent_set(db_path, train, test))
