@@ -5,9 +5,16 @@ what they return, with the semantics of Spider's test-suite evaluation (Zhong et
 
 - the results are compared as multisets of rows: [1, 1, 2] differs from [1, 2, 2];
 - row order counts only when the gold query sorts (a top-level ORDER BY);
-- the columns may come in any order (SELECT name, age matches SELECT age, name);
-- numbers compare by value (1 equals 1.0), and floats with a small tolerance, so that the rounding noise
-  of summing in another order is not counted as a wrong answer.
+- the columns may come in any order (SELECT name, age matches SELECT age, name), and their names do
+  not count;
+- numbers compare by value (1 equals 1.0), and floats with a tiny tolerance, so that the noise of
+  summing in another order is not counted as a wrong answer, while rounding (ROUND(x, 2)) is.
+
+One rule is stricter than Spider's: an empty result matches an empty one only when both have the same
+number of columns (with no rows, that number is all there is to compare, since names do not count).
+Without it, `SELECT 1 WHERE 0` would be a correct answer to every question whose gold returns no
+rows. An empty answer of the right width still scores as correct on such a gold, so golds that return
+rows make better tests.
 
 Every failure gets a category (syntax error, unknown table or column, wrong result...) so that a run can
 show not just how often the model is wrong but how.
@@ -16,15 +23,17 @@ show not just how often the model is wrong but how.
 import math
 import re
 import sqlite3
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from itertools import islice
 
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
-from course_utils.sql import SQLError, SQLRefused, SQLTimeout, SQLTooManyRows, run_sql
+from course_utils.sql import (SQLError, SQLRefused, SQLTimeout, SQLTooManyRows, run_sql,
+                             run_sql_with_columns)
 
 # The categories of a scored prediction.
 CORRECT = "correct"
@@ -39,20 +48,24 @@ CATEGORIES = (CORRECT, NO_SQL, SYNTAX_ERROR, UNKNOWN_TABLE_OR_COLUMN, EXECUTION_
               TIMEOUT, WRONG_RESULT)
 
 # Two numbers, one of them a float, match when they differ by less than this fraction...
-FLOAT_REL_TOL = 1e-6
+# It lies far from both kinds of difference: summing Acme's 20,000 order lines in another order
+# moves the total by up to 2e-14 of its value (noise), while ROUND(x, 2) moves x by up to 0.005,
+# over 1e-11 of any value under 500 million (a different answer).
+FLOAT_REL_TOL = 1e-11
 # ...or by less than this amount (for values near zero).
 FLOAT_ABS_TOL = 1e-9
-# Most ways of reordering the predicted columns to try before giving up (only reached when many
-# columns hold the very same values).
-MAX_COLUMN_ORDERS = 1000
 
 
 # ---------------------------------------------------------------------------------------------
 # 1. Finding the SQL in a model's answer
 
 # A fenced block: ``` plus an optional language tag, then everything up to the closing fence (or the
-# end of the text, when the answer was cut off).
-_FENCE = re.compile(r"```[ \t]*([\w+-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
+# end of the text, when the answer was cut off)...
+_BLOCK_FENCE = r"```[ \t]*(?P<tag>[\w+-]*)[^\n]*\n(?P<body>.*?)(?:```|\Z)"
+# ...or a SQL block on a single line, ```sql SELECT 1``` (an untagged one, ```SELECT 1```, is found
+# as inline code in the prose).
+_LINE_FENCE = r"```[ \t]*(?P<line_tag>sql|sqlite)[ \t]+(?P<line_body>[^`\n]+?)```"
+_FENCE = re.compile(_LINE_FENCE + "|" + _BLOCK_FENCE, re.DOTALL | re.IGNORECASE)
 
 # Where a statement starts: SELECT, or WITH name AS ( for a common table expression.
 _STATEMENT_START = r"(?:SELECT\b|WITH\s+(?:RECURSIVE\s+)?[\w\"`\[\]]+\s*(?:\([^)]*\))?\s*AS\s*\()"
@@ -100,7 +113,8 @@ def extract_sql(text):
     """
     if not text:
         return None
-    blocks = [(language.lower(), body) for language, body in _FENCE.findall(text)]
+    blocks = [((match["tag"] or match["line_tag"] or "").lower(), match["body"] or match["line_body"])
+              for match in _FENCE.finditer(text)]
     for wanted in ("sql", "sqlite", ""):
         for language, body in blocks:
             if language == wanted:
@@ -125,27 +139,6 @@ def values_match(a, b):
     return a == b
 
 
-def _rough_key(value):
-    """A sort key that puts nearly equal numbers side by side, and never compares None to a number."""
-    if value is None:
-        return (0, 0)
-    if _is_number(value):
-        return (1, float(f"{value:.6g}"))  # six significant digits
-    if isinstance(value, str):
-        return (2, value)
-    return (3, bytes(value))
-
-
-def _exact_key(value):
-    return (1, value) if _is_number(value) else _rough_key(value)
-
-
-def _row_key(row):
-    # Sort on the rough values of all columns first, so that rows whose floats differ only by noise
-    # land in the same position in both results; exact values only break ties.
-    return tuple(map(_rough_key, row)), tuple(map(_exact_key, row))
-
-
 def _rows_match(a, b):
     return len(a) == len(b) and all(map(values_match, a, b))
 
@@ -154,61 +147,173 @@ def _same_rows_in_order(predicted, gold):
     return len(predicted) == len(gold) and all(map(_rows_match, predicted, gold))
 
 
+# Pairing rows in any order. Python's == already says 1 == 1.0, so rows that are exactly equal can be
+# counted (a Counter); only floats that differ by noise need a search for partners.
+
+def _has_float(rows):
+    return any(isinstance(value, float) for row in rows for value in row)
+
+
+_NUMBER = object()  # stands for "some number" in a row's shape
+
+
+def _shape(row):
+    """What two matching rows must share exactly: every value that is not a number."""
+    return tuple(_NUMBER if _is_number(value) else value for value in row)
+
+
+def _first_number(row):
+    return next((value for value in row if _is_number(value)), None)
+
+
+def _partner_finder(gold):
+    """A function (predicted row, gold indexes to skip) -> indexes of the gold rows it matches.
+
+    Only gold rows of the same shape whose first number is within the tolerance are compared, so that
+    this stays fast on large results."""
+    groups = defaultdict(list)  # shape -> sorted [(first number, index)]
+    for index, row in enumerate(gold):
+        groups[_shape(row)].append((_first_number(row), index))
+    for members in groups.values():
+        members.sort()
+
+    def partners(row, skip):
+        members = groups.get(_shape(row), [])
+        number = _first_number(row)
+        if number is not None:
+            reach = 2 * FLOAT_REL_TOL * abs(number) + FLOAT_ABS_TOL  # a little wider than needed
+            members = members[bisect_left(members, (number - reach,)):
+                              bisect_right(members, (number + reach, math.inf))]
+        return (index for _, index in members
+                if index not in skip and _rows_match(row, gold[index]))
+
+    return partners
+
+
+def _augment(start, predicted, partners, gold_of, predicted_of):
+    """Give predicted row `start` a gold partner, re-pairing other rows along the way if needed.
+
+    A breadth-first search for an augmenting path (bipartite matching): start -> a gold row it
+    matches -> that row's predicted partner -> another gold row it matches ... -> a free gold row."""
+    came_from = {}  # gold index -> the predicted index the search reached it from
+    queue = [start]
+    for index in queue:  # the queue grows while we walk it
+        for gold_index in partners(predicted[index], skip=came_from):
+            came_from[gold_index] = index
+            if gold_index in predicted_of:
+                queue.append(predicted_of[gold_index])
+                continue
+            while True:  # a free gold row: shift every pair along the path by one
+                index = came_from[gold_index]
+                previous = gold_of.get(index)
+                gold_of[index], predicted_of[gold_index] = gold_index, index
+                if index == start:
+                    return True
+                gold_index = previous
+    return False
+
+
 def _same_rows_any_order(predicted, gold):
-    return _same_rows_in_order(sorted(predicted, key=_row_key), sorted(gold, key=_row_key))
+    """Whether the rows can be paired one to one, each predicted row with a gold row it matches.
+
+    Rows are paired with an exactly equal row first, then with a free row that matches; the rest by
+    bipartite matching, which may move earlier pairs, so that no way of pairing is ever missed."""
+    if len(predicted) != len(gold):
+        return False
+    if Counter(predicted) == Counter(gold):
+        return True
+    if not (_has_float(predicted) or _has_float(gold)):
+        return False  # no tolerance applies: the rows must be exactly equal
+    gold_of, predicted_of = {}, {}  # the pairs, both ways
+
+    def pair(index, gold_index):
+        gold_of[index], predicted_of[gold_index] = gold_index, index
+
+    equal_gold = defaultdict(list)  # row -> indexes of the gold rows equal to it, not yet paired
+    for gold_index, row in enumerate(gold):
+        equal_gold[row].append(gold_index)
+    for index, row in enumerate(predicted):
+        if equal_gold.get(row):
+            pair(index, equal_gold[row].pop())
+    partners = _partner_finder(gold)
+    for index, row in enumerate(predicted):
+        if index not in gold_of:
+            free = next(partners(row, skip=predicted_of), None)
+            if free is not None:
+                pair(index, free)
+    return all(_augment(index, predicted, partners, gold_of, predicted_of)
+               for index in range(len(predicted)) if index not in gold_of)
 
 
-def _same_values(column_a, column_b):
-    """Whether two columns hold the same multiset of values."""
-    return all(map(values_match, sorted(column_a, key=_exact_key), sorted(column_b, key=_exact_key)))
+# Reordering columns.
+
+def _columns_in(rows, order):
+    return [tuple(row[i] for i in order) for row in rows]
 
 
-def _column_orders(predicted, gold):
-    """Ways to reorder the predicted columns so that each one holds the values of the gold column at
-    its position. Usually there is only one; a column is tried only where its values fit."""
+def _column_order(predicted, gold, same_rows):
+    """An order of the predicted columns under which same_rows(reordered, gold) holds, or None.
+
+    Gold column k can only come from a predicted column with the same values, and each partial order
+    must already give matching rows on the columns placed so far, which cuts the search short.
+    Identical predicted columns are interchangeable, so only one of them is tried at each place."""
     predicted_columns, gold_columns = list(zip(*predicted)), list(zip(*gold))
-    fits = [[i for i, column in enumerate(predicted_columns) if _same_values(column, wanted)]
-            for wanted in gold_columns]
+    fits = [[i for i, column in enumerate(predicted_columns)
+             if _same_rows_any_order(_columns_in(predicted, [i]), _columns_in(gold, [k]))]
+            for k in range(len(gold_columns))]
 
     def extend(order):
-        if len(order) == len(gold_columns):
-            yield order
-            return
-        for i in fits[len(order)]:
-            if i not in order:
-                yield from extend(order + [i])
+        placed = len(order)
+        if placed and not same_rows(_columns_in(predicted, order), _columns_in(gold, range(placed))):
+            return None
+        if placed == len(gold_columns):
+            return order
+        tried = set()
+        for i in fits[placed]:
+            # the types count too: 1 == 1.0, but only 1.0 is compared with a tolerance
+            identity = predicted_columns[i], tuple(map(type, predicted_columns[i]))
+            if i not in order and identity not in tried:
+                tried.add(identity)
+                found = extend(order + [i])
+                if found is not None:
+                    return found
+        return None
 
     return extend([])
 
 
-def result_difference(predicted, gold, ordered=False):
+def result_difference(predicted, gold, ordered=False, predicted_columns=None, gold_columns=None):
     """None when two results match (see the module docstring), else a sentence saying how they differ.
 
     `ordered` says whether row order counts (when the gold query has a top-level ORDER BY).
+    `predicted_columns` and `gold_columns` are the column names; only their number counts, and only
+    when both results are empty (otherwise the rows show it).
     """
+    predicted, gold = list(map(tuple, predicted)), list(map(tuple, gold))
     if not predicted and not gold:
+        if predicted_columns is None or gold_columns is None:
+            return None
+        if len(predicted_columns) != len(gold_columns):
+            return (f"returns no rows and {len(predicted_columns)} columns; the gold query returns no "
+                    f"rows and {len(gold_columns)}")
         return None
     if len(predicted) != len(gold):
         return f"returns {len(predicted)} rows; the gold query returns {len(gold)}"
     if len(predicted[0]) != len(gold[0]):
         return f"returns {len(predicted[0])} columns; the gold query returns {len(gold[0])}"
-    right_rows_wrong_order = False
-    for order in islice(_column_orders(predicted, gold), MAX_COLUMN_ORDERS):
-        reordered = [tuple(row[i] for i in order) for row in predicted]
-        if not ordered and _same_rows_any_order(reordered, gold):
-            return None
-        if ordered and _same_rows_in_order(reordered, gold):
-            return None
-        if ordered and _same_rows_any_order(reordered, gold):
-            right_rows_wrong_order = True
-    if right_rows_wrong_order:
+    if predicted == gold or (not ordered and Counter(predicted) == Counter(gold)):
+        return None  # the common case, settled without searching
+    same_rows = _same_rows_in_order if ordered else _same_rows_any_order
+    if _column_order(predicted, gold, same_rows) is not None:
+        return None
+    if ordered and _column_order(predicted, gold, _same_rows_any_order) is not None:
         return "returns the right rows in the wrong order (the gold query sorts them with ORDER BY)"
     return "returns different values"
 
 
-def results_match(predicted, gold, ordered=False):
+def results_match(predicted, gold, ordered=False, predicted_columns=None, gold_columns=None):
     """Whether two query results are the same answer (see the module docstring)."""
-    return result_difference(predicted, gold, ordered) is None
+    return result_difference(predicted, gold, ordered, predicted_columns, gold_columns) is None
 
 
 @lru_cache(maxsize=4096)
@@ -263,7 +368,8 @@ def _failure_category(error):
 def score_sql(db_path, predicted_text, gold_sql, timeout=2.0, max_rows=10_000):
     """Score a model's answer (text that contains SQL) against the gold SQL on one database."""
     try:
-        gold = run_sql(db_path, gold_sql, timeout=timeout, max_rows=max_rows)
+        gold_columns, gold = run_sql_with_columns(db_path, gold_sql, timeout=timeout,
+                                                  max_rows=max_rows)
         ordered = gold_orders(gold_sql)
     except (SQLError, SqlglotError) as error:
         raise GoldQueryError(f"The gold query fails on {db_path}: {error}\n  {gold_sql}\n"
@@ -273,12 +379,13 @@ def score_sql(db_path, predicted_text, gold_sql, timeout=2.0, max_rows=10_000):
     if predicted_sql is None:
         return SQLScore(False, NO_SQL, None, "the answer contains no SQL", gold_rows=len(gold))
     try:
-        predicted = run_sql(db_path, predicted_sql, timeout=timeout, max_rows=max_rows)
+        predicted_columns, predicted = run_sql_with_columns(db_path, predicted_sql, timeout=timeout,
+                                                            max_rows=max_rows)
     except SQLError as error:
         return SQLScore(False, _failure_category(error), predicted_sql, str(error),
                         gold_rows=len(gold))
 
-    difference = result_difference(predicted, gold, ordered)
+    difference = result_difference(predicted, gold, ordered, predicted_columns, gold_columns)
     return SQLScore(correct=difference is None,
                     category=CORRECT if difference is None else WRONG_RESULT,
                     predicted_sql=predicted_sql,

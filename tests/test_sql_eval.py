@@ -1,6 +1,7 @@
 """Tests for course_utils.sql_eval: finding SQL in answers, Spider's execution-accuracy semantics,
 and the category of every kind of failure."""
 
+import random
 import sqlite3
 
 import pytest
@@ -43,6 +44,10 @@ def staff_db(tmp_path):
      "WITH top AS (SELECT * FROM emp) SELECT COUNT(*) FROM top"),
     ("You can run `SELECT COUNT(*) FROM emp` to count them.", "SELECT COUNT(*) FROM emp"),
     ("The answer:\nSELECT 1\n\nIt returns one row.", "SELECT 1"),
+    ("```sql SELECT emp_nm FROM emp```", "SELECT emp_nm FROM emp"),  # a fence on one line
+    ("```SQL select 1; ```", "select 1"),
+    ("Try ```sqlite SELECT 5``` or, better, ```sql SELECT 6```.", "SELECT 6"),
+    ("```sql```", None),
     ("With a join you could select the rows you need.", None),
     ("DROP TABLE emp", "DROP TABLE emp"),  # a write is still SQL: the harness must refuse it
     ("Sure:\ndelete from emp where sal > 90;", "delete from emp where sal > 90"),
@@ -101,10 +106,76 @@ def test_numbers_compare_by_value_with_float_tolerance():
     assert results_match([(1.0 + 1e-12, "a"), (1.0, "b")], [(1.0, "a"), (1.0 + 1e-12, "b")])
 
 
+def test_float_tolerance_passes_noise_and_fails_rounding():
+    values = [(i % 97) * 1.37 + 1 / 7 for i in range(20_000)]
+    forwards, backwards = sum(values), sum(reversed(values))
+    assert forwards != backwards  # the same total, summed in another order
+    assert results_match([(forwards,)], [(backwards,)])
+    assert results_match([(2.5 * (1 + 1e-13),)], [(2.5,)])
+    average = 5123.456789
+    assert not results_match([(round(average, 2),)], [(average,)])  # ROUND(AVG(x), 2)
+    assert not results_match([(3_657_061.4,)], [(3_657_061.4321,)])
+    assert not results_match([(1_000_000.0,)], [(1_000_001,)])
+
+
+def test_rows_pair_up_across_a_rounding_boundary():
+    # 2.50000499999999 and 2.50000500000001 are the same value (noise), on either side of the point
+    # where six significant digits round up: pairing must not depend on such rounding.
+    predicted = [(2.50000499999999, "b"), (2.50001, "a")]
+    gold = [(2.50000500000001, "b"), (2.50001, "a")]
+    assert results_match(predicted, gold)
+    assert results_match(predicted[::-1], gold)
+    assert not results_match([(2.50000499999999, "a"), (2.50001, "b")], gold)
+
+
+def test_pairing_can_move_rows_that_are_exactly_equal():
+    # 0.0 pairs exactly with 0.0, but then -d and d are left over and too far apart; the only pairing
+    # that works is -d with 0.0 and 0.0 with d.
+    d = sql_eval.FLOAT_ABS_TOL * 0.9
+    assert results_match([(0.0,), (-d,)], [(0.0,), (d,)])
+    assert not results_match([(0.0,), (-3 * d,)], [(0.0,), (d,)])
+
+
+def test_pairing_large_results_with_noise():
+    gold = [(i, i / 7) for i in range(5000)] + [(7, 1.0)] * 500
+    noisy = [(i, value * (1 + 1e-14)) for i, value in gold]
+    assert results_match(noisy[::-1], gold)
+    noisy[100] = (100, 100 / 7 + 1e-3)
+    assert not results_match(noisy[::-1], gold)
+
+
+def test_many_columns_with_the_same_values():
+    # Every column holds 0..6, so every column fits every place: only one of the 5,040 orders is right.
+    shuffle = random.Random(7)
+    gold = list(zip(*[shuffle.sample(range(7), 7) for _ in range(7)]))
+    reversed_columns = [row[::-1] for row in gold]
+    assert results_match(reversed_columns, gold)
+    assert results_match(reversed_columns, gold, ordered=True)
+    assert not results_match(reversed_columns[1:] + reversed_columns[:1], gold, ordered=True)
+    broken = [row[:-1] + (row[0],) if i == 0 else row for i, row in enumerate(reversed_columns)]
+    assert not results_match(broken, gold)
+
+
+def test_identical_columns_are_tried_once():
+    gold = [(i,) * 12 + (i % 3,) for i in range(50)]
+    assert results_match([row[::-1] for row in gold], gold)
+    wrong = [(i,) * 12 + ((i + 1) % 3,) for i in range(50)]
+    assert not results_match(wrong, gold)  # must not try 12! orders
+
+
 def test_shapes_must_agree():
     assert results_match([], [])
     assert "0 rows" in result_difference([], [(1,)])
     assert "2 columns" in result_difference([(1, 2)], [(1,)])
+
+
+def test_empty_results_match_only_with_the_same_number_of_columns(staff_db):
+    assert results_match([], [], predicted_columns=["a", "b"], gold_columns=["x", "y"])
+    assert "1 columns" in result_difference([], [], predicted_columns=["a"], gold_columns=["x", "y"])
+    gold = "SELECT emp_nm, sal FROM emp WHERE dept_cd = 'LEGAL'"  # no rows
+    assert score_sql(staff_db, "SELECT sal, emp_id FROM emp WHERE sal < 0", gold).correct
+    score = score_sql(staff_db, "SELECT 1 WHERE 0", gold)
+    assert score.category == sql_eval.WRONG_RESULT and "no rows and 1 columns" in score.detail
 
 
 @pytest.mark.parametrize("gold_sql, orders", [
