@@ -46,6 +46,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_harness.py
 	$(BIN)/python benchmarks/bench_offline.py
 	$(BIN)/python benchmarks/bench_sql_ladder.py
+	$(BIN)/python benchmarks/bench_prompt_layouts.py
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

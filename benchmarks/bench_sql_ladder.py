@@ -1,7 +1,10 @@
-"""The course's text-to-SQL optimization ladder, measured on the Acme test set.
+"""The course's text-to-SQL optimization ladder, measured on both Acme test splits.
 
-Each rung adds one technique; each is measured for execution accuracy (overall and per
-Spider difficulty), prompt and completion tokens, and p50 latency of one request:
+Each rung adds one technique; each is measured on the familiar-intents split (test.jsonl: most
+questions share an intent and a masked SQL template with a training question) and on the
+new-intents split (test_new.jsonl: intents training never shows), for execution accuracy
+(overall and per Spider difficulty), error categories, prompt and completion tokens, and p50
+latency of one request:
 
 1. question only                  5. + 5 examples chosen by similarity (DAIL-SQL)
 2. + schema                       6. fine-tuned model, question and schema only
@@ -81,18 +84,23 @@ def self_consistent(client, model, build, db_path, samples=5, temperature=0.7):
     return predict
 
 
+SPLITS = {"familiar": "test", "new": "test_new"}  # how the ladder names each Acme test split
+
+
 def summary(record) -> dict:
     m = record.metrics
     keep = ["n", "accuracy", "accuracy_easy", "accuracy_medium", "accuracy_hard", "accuracy_extra",
-            "prompt_tokens", "completion_tokens", "latency_p50_s"]
+            "categories", "prompt_tokens", "completion_tokens", "latency_p50_s"]
     return {k: m.get(k) for k in keep}
 
 
-def show(name: str, s: dict) -> None:
+def show(name: str, s: dict, split: str = "") -> None:
     levels = " ".join(f"{level}={s.get(f'accuracy_{level}') or 0:.0%}" for level in ("easy", "medium", "hard", "extra"))
-    print(f"{name:<58} {s['accuracy']:6.1%}  ({levels})  prompt {s['prompt_tokens'] / s['n']:7.0f} tok/q  "
-          f"completion {s['completion_tokens'] / s['n']:5.0f} tok/q  p50 {1000 * s['latency_p50_s']:5.0f} ms",
-          flush=True)
+    wrong = ", ".join(f"{category} {count}" for category, count in sorted(s["categories"].items())
+                      if category != "correct")
+    print(f"{name:<58} {split:<8} {s['accuracy']:6.1%}  ({levels})  prompt {s['prompt_tokens'] / s['n']:7.0f} "
+          f"tok/q  completion {s['completion_tokens'] / s['n']:5.0f} tok/q  p50 {1000 * s['latency_p50_s']:5.0f} ms"
+          f"  [{wrong}]", flush=True)
 
 
 def main() -> None:
@@ -121,21 +129,25 @@ def main() -> None:
     schema = schema_text(db)
     dictionary = datasets.ACME_DICTIONARY.read_text(encoding="utf-8")
     train = datasets.load_acme_questions("train")[: 80 if args.quick else None]
-    test = datasets.load_acme_questions("test")[:limit]
+    tests = {split: datasets.load_acme_questions(file)[:limit] for split, file in SPLITS.items()}
     pool = [{"question": t["question"], "sql": t["sql"]} for t in train]
-    similar = {item["id"]: choose_examples(item["question"], pool, 5, "similar", embed) for item in test}
+    similar = {item["id"]: choose_examples(item["question"], pool, 5, "similar", embed)
+               for items in tests.values() for item in items}
     scorer = sql_scorer(db)
     results: dict[str, dict] = {}
 
-    def run(name, predictor, items=test, score=scorer):
+    def evaluate_fresh(name, predictor, items, score):
         if connection().backend == "offline":  # time every rung on questions it has not embedded yet
             from course_utils.offline.acme_model import shared_embedder
 
             shared_embedder().cache.clear()
-        record = evaluate(predictor, items, score, name=name, workers=1, progress=False)
-        results[name] = summary(record)
-        show(name, results[name])
-        return results[name]
+        return summary(evaluate(predictor, items, score, name=name, workers=1, progress=False))
+
+    def run(name, predictor):
+        """One rung on both Acme test splits."""
+        results[name] = {split: evaluate_fresh(name, predictor, items, scorer) for split, items in tests.items()}
+        for split, figures in results[name].items():
+            show(name if split == "familiar" else "", figures, split)
 
     if "base" in wanted:
         base_rungs(run, client, chat, schema, dictionary, pool, similar)
@@ -145,9 +157,11 @@ def main() -> None:
         held_out = [q for db_id in datasets.practice_splits()["held_out"] for q in datasets.load_practice_questions(db_id)]
         held_out = held_out[::len(held_out) // limit] if limit else held_out
         schemas = {db_id: schema_text(datasets.practice_db(db_id)) for db_id in {q["db_id"] for q in held_out}}
-        run("held-out practice databases, base model + schema", chat_predictor(
+        name = "held-out practice databases, base model + schema"
+        results[name] = evaluate_fresh(name, chat_predictor(
             client, chat, lambda it: sql_messages(it["question"], schemas[it["db_id"]]), temperature=0),
-            items=held_out, score=sql_scorer(lambda it: datasets.practice_db(it["db_id"])))
+            held_out, sql_scorer(lambda it: datasets.practice_db(it["db_id"])))
+        show(name, results[name])
     if not args.quick and not args.only:
         RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         print(f"saved {RESULTS}")

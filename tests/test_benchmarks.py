@@ -24,3 +24,12 @@ def test_sql_ladder_benchmark_runs_every_rung():
         assert f"\n{rung} " in "\n" + result.stdout, result.stdout
     assert "held-out practice databases" in result.stdout
     assert "corrupted fine-tune" in result.stdout
+    # every rung on both Acme test splits
+    assert result.stdout.count(" familiar ") == 9 and result.stdout.count(" new ") == 9, result.stdout
+
+
+def test_prompt_layout_benchmark_runs_every_layout():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_prompt_layouts.py"), "--n", "3"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
+    assert "course template (Context: / Question:)" in result.stdout and "JSON" in result.stdout
+    assert result.stdout.count("%  p50") == 13, result.stdout

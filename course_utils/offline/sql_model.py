@@ -41,6 +41,9 @@ NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning sear
 # databases (benchmarks/cv_transfer_scorer.py, early-stopped scorer: 40.8 / 40.7 / 41.2 / 40.5 /
 # 40.5% top-1 with 4 / 5 / 6 / 7 / 8). Flat within noise, so the cheaper 6: fewer candidates to link.
 TRANSFER_SHAPES = 6
+# Whether queries carried over from other databases are also offered when the prompt has examples
+# or the model was fine-tuned; chosen on a split of train.jsonl (benchmarks/cv_sql_design_choices.py).
+TRANSFER_BESIDE_KNOWN_PAIRS = False
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
 LINK_FEATURES = ("answer_first", "answer_named", "unasked_outputs", "value_fit")  # with a schema alone: link_features
 SQL_FEATURES = 13 + len(LINK_FEATURES) + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
@@ -211,8 +214,9 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
     leave_out: a question whose own pair in the memory must not be used (training)."""
     question = request.question
     # Queries seen on other databases are the fallback when the prompt gives no examples and the
-    # model was not fine-tuned: measured on Acme, offering them beside those cost 5 points at rung 6.
-    transferring = seen is not None and request.schema.tables and not request.examples and not (memory and memory.pairs)
+    # model was not fine-tuned (TRANSFER_BESIDE_KNOWN_PAIRS; benchmarks/cv_sql_design_choices.py).
+    transferring = (seen is not None and request.schema.tables
+                    and (TRANSFER_BESIDE_KNOWN_PAIRS or not (request.examples or (memory and memory.pairs))))
     target = view_of(request.schema) if transferring else None
     # Every text this request embeds for its question, in one batch: one call costs about as much
     # as five more texts in it, so the look-ups below find these in the embedder's cache.
