@@ -22,69 +22,29 @@ one. Results go to benchmarks/sql_ladder_results.json; RESULTS.md quotes them.
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import random
-import time
 from pathlib import Path
-
-import numpy as np
 
 from course_utils import datasets
 from course_utils.client import connection, get_client
 from course_utils.models import model_for
 from course_utils.predictors import chat_predictor
-from course_utils.runner import Prediction, evaluate
+from course_utils.runner import evaluate
 from course_utils.sql import schema_text
-from course_utils.sql_eval import sql_scorer, vote_by_result
-from course_utils.sql_prompts import choose_examples, sql_messages
+from course_utils.sql_eval import sql_scorer
+from course_utils.sql_ladder import (Kitchen, Recipe, cached_embedder, fine_tune_sql, recipe_predictor,
+                                     training_rows)
+from course_utils.sql_prompts import sql_messages
 
 RESULTS = Path(__file__).resolve().parent / "sql_ladder_results.json"
-
-
-def fine_tune(client, rows: list[dict], suffix: str) -> tuple[str, float]:
-    """Run a fine-tuning job on chat rows; returns the model id and the job's wall time."""
-    data = "\n".join(json.dumps(row) for row in rows).encode("utf-8")
-    uploaded = client.files.create(file=(f"{suffix}.jsonl", io.BytesIO(data)), purpose="fine-tune")
-    started = time.perf_counter()
-    job = client.fine_tuning.jobs.create(model=model_for("fine_tune_base"), training_file=uploaded.id,
-                                         suffix=suffix, hyperparameters={"n_epochs": 3})
-    while job.status not in ("succeeded", "failed", "cancelled"):
-        time.sleep(0.5)
-        job = client.fine_tuning.jobs.retrieve(job.id)
-    if job.status != "succeeded":
-        raise RuntimeError(f"fine-tuning job {job.id} ended {job.status}: {job.error}")
-    return job.fine_tuned_model, time.perf_counter() - started
-
-
-def training_rows(train: list[dict], schema: str, corrupt: float = 0.0, seed: int = 0) -> list[dict]:
-    """Chat rows (question and schema -> SQL); `corrupt` swaps that share of answers among themselves."""
-    answers = [item["sql"] for item in train]
-    if corrupt:
-        r = random.Random(seed)
-        chosen = r.sample(range(len(train)), int(corrupt * len(train)))
-        rotated = chosen[1:] + chosen[:1]  # every chosen question gets another chosen question's SQL
-        for i, j in zip(chosen, rotated):
-            answers[i] = train[j]["sql"]
-    return [{"messages": sql_messages(item["question"], schema=schema) + [{"role": "assistant", "content": sql}]}
-            for item, sql in zip(train, answers)]
-
-
-def self_consistent(client, model, build, db_path, samples=5, temperature=0.7):
-    """A predictor that samples `samples` answers and keeps the one whose result most share."""
-
-    def predict(item):
-        response = client.chat.completions.create(model=model, messages=build(item), n=samples,
-                                                  temperature=temperature, seed=0)
-        texts = [choice.message.content or "" for choice in response.choices]
-        usage = response.usage
-        return Prediction(text=vote_by_result(db_path, texts), prompt_tokens=usage.prompt_tokens,
-                          completion_tokens=usage.completion_tokens)
-
-    return predict
-
-
 SPLITS = {"familiar": "test", "new": "test_new"}  # how the ladder names each Acme test split
+BASE_RUNGS = {
+    "1 question only": Recipe(),
+    "2 + schema": Recipe(schema=True),
+    "3 + schema + dictionary": Recipe(schema=True, dictionary=True),
+    "4 + 5 random examples": Recipe(schema=True, dictionary=True, examples=5, choose="random"),
+    "5 + 5 similar examples (DAIL-SQL)": Recipe(schema=True, dictionary=True, examples=5),
+}
 
 
 def summary(record) -> dict:
@@ -113,26 +73,15 @@ def main() -> None:
         args.only, ("base", "fine-tuned", "held-out"))
     limit = 6 if args.quick else None
     client = get_client(cache=False)
-    chat = model_for("chat")
-    embedding_model = model_for("embedding")
-
-    vectors: dict[str, list[float]] = {}  # each text is embedded once: the pool repeats in every call
-
-    def embed(texts):
-        missing = list(dict.fromkeys(t for t in texts if t not in vectors))
-        for i in range(0, len(missing), 256):
-            response = client.embeddings.create(model=embedding_model, input=missing[i:i + 256])
-            vectors.update(zip(missing[i:i + 256], (d.embedding for d in response.data)))
-        return np.array([vectors[t] for t in texts])
 
     db = datasets.ACME_DB
-    schema = schema_text(db)
-    dictionary = datasets.ACME_DICTIONARY.read_text(encoding="utf-8")
     train = datasets.load_acme_questions("train")[: 80 if args.quick else None]
     tests = {split: datasets.load_acme_questions(file)[:limit] for split, file in SPLITS.items()}
-    pool = [{"question": t["question"], "sql": t["sql"]} for t in train]
-    similar = {item["id"]: choose_examples(item["question"], pool, 5, "similar", embed)
-               for items in tests.values() for item in items}
+    kitchen = Kitchen(client, schema_text(db), datasets.ACME_DICTIONARY.read_text(encoding="utf-8"),
+                      [{"question": t["question"], "sql": t["sql"]} for t in train], db, cached_embedder(client))
+    for items in tests.values():  # examples are chosen before any rung is timed
+        for item in items:
+            kitchen.examples_for(item["question"], 5, "similar")
     scorer = sql_scorer(db)
     results: dict[str, dict] = {}
 
@@ -143,23 +92,25 @@ def main() -> None:
             shared_embedder().cache.clear()
         return summary(evaluate(predictor, items, score, name=name, workers=1, progress=False))
 
-    def run(name, predictor):
+    def run(name, recipe):
         """One rung on both Acme test splits."""
+        predictor = recipe_predictor(recipe, kitchen)
         results[name] = {split: evaluate_fresh(name, predictor, items, scorer) for split, items in tests.items()}
         for split, figures in results[name].items():
             show(name if split == "familiar" else "", figures, split)
 
     if "base" in wanted:
-        base_rungs(run, client, chat, schema, dictionary, pool, similar)
+        for name, recipe in BASE_RUNGS.items():
+            run(name, recipe)
     if "fine-tuned" in wanted:
-        fine_tuned_rungs(run, results, client, train, schema, dictionary, similar, db)
+        fine_tuned_rungs(run, results, client, train, kitchen.schema)
     if "held-out" in wanted:
         held_out = [q for db_id in datasets.practice_splits()["held_out"] for q in datasets.load_practice_questions(db_id)]
         held_out = held_out[::len(held_out) // limit] if limit else held_out
         schemas = {db_id: schema_text(datasets.practice_db(db_id)) for db_id in {q["db_id"] for q in held_out}}
         name = "held-out practice databases, base model + schema"
         results[name] = evaluate_fresh(name, chat_predictor(
-            client, chat, lambda it: sql_messages(it["question"], schemas[it["db_id"]]), temperature=0),
+            client, model_for("chat"), lambda it: sql_messages(it["question"], schemas[it["db_id"]]), temperature=0),
             held_out, sql_scorer(lambda it: datasets.practice_db(it["db_id"])))
         show(name, results[name])
     if not args.quick and not args.only:
@@ -167,34 +118,17 @@ def main() -> None:
         print(f"saved {RESULTS}")
 
 
-def base_rungs(run, client, chat, schema, dictionary, pool, similar) -> None:
-    """Rungs 1-5: the base model, with more in the prompt at each rung."""
-    run("1 question only", chat_predictor(client, chat, lambda it: sql_messages(it["question"]), temperature=0))
-    run("2 + schema", chat_predictor(client, chat, lambda it: sql_messages(it["question"], schema), temperature=0))
-    run("3 + schema + dictionary", chat_predictor(
-        client, chat, lambda it: sql_messages(it["question"], schema, dictionary), temperature=0))
-    run("4 + 5 random examples", chat_predictor(client, chat, lambda it: sql_messages(
-        it["question"], schema, dictionary, choose_examples(it["question"], pool, 5, "random")), temperature=0))
-    run("5 + 5 similar examples (DAIL-SQL)", chat_predictor(client, chat, lambda it: sql_messages(
-        it["question"], schema, dictionary, similar[it["id"]]), temperature=0))
-
-
-def fine_tuned_rungs(run, results, client, train, schema, dictionary, similar, db) -> None:
+def fine_tuned_rungs(run, results, client, train, schema) -> None:
     """Rungs 6-8 on a fine-tune of the Acme training pairs, and a fine-tune on corrupted pairs."""
-    clean, seconds = fine_tune(client, training_rows(train, schema), "acme-sql")
+    clean, seconds = fine_tune_sql(client, training_rows(train, schema), "acme-sql")
     results["fine_tune_seconds"] = round(seconds, 1)
     print(f"fine-tuning job ({len(train)} pairs, 3 epochs): {seconds:.0f} s -> {clean}", flush=True)
-    run("6 fine-tuned, question + schema", chat_predictor(
-        client, clean, lambda it: sql_messages(it["question"], schema), temperature=0))
-
-    def best(it):
-        return sql_messages(it["question"], schema, dictionary, similar[it["id"]])
-
-    run("7 fine-tuned + similar examples + dictionary", chat_predictor(client, clean, best, temperature=0))
-    run("8 rung 7 + self-consistency (5 samples)", self_consistent(client, clean, best, db))
-    corrupted, _ = fine_tune(client, training_rows(train, schema, corrupt=0.3), "acme-sql-corrupt")
-    run("6 with a corrupted fine-tune (30% answers swapped)", chat_predictor(
-        client, corrupted, lambda it: sql_messages(it["question"], schema), temperature=0))
+    best = dict(schema=True, dictionary=True, examples=5, model=clean)
+    run("6 fine-tuned, question + schema", Recipe(schema=True, model=clean))
+    run("7 fine-tuned + similar examples + dictionary", Recipe(**best))
+    run("8 rung 7 + self-consistency (5 samples)", Recipe(**best, samples=5))
+    corrupted, _ = fine_tune_sql(client, training_rows(train, schema, corrupt=0.3), "acme-sql-corrupt")
+    run("6 with a corrupted fine-tune (30% answers swapped)", Recipe(schema=True, model=corrupted))
 
 
 if __name__ == "__main__":

@@ -23,18 +23,13 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
-
-from bench_sql_ladder import fine_tune, training_rows
 from course_utils import datasets
 from course_utils.client import get_client
-from course_utils.models import model_for
 from course_utils.offline import sql_model, sql_training
-from course_utils.predictors import chat_predictor
 from course_utils.runner import evaluate
 from course_utils.sql import schema_text
 from course_utils.sql_eval import sql_scorer
-from course_utils.sql_prompts import choose_examples, sql_messages
+from course_utils.sql_ladder import Kitchen, Recipe, cached_embedder, fine_tune_sql, recipe_predictor, training_rows
 
 
 def random_half(rows: list[dict], seed: int = 0) -> tuple[list[dict], list[dict]]:
@@ -57,22 +52,10 @@ def main() -> None:
     schema = schema_text(datasets.ACME_DB)
     dictionary = datasets.ACME_DICTIONARY.read_text(encoding="utf-8")
     scorer = sql_scorer(datasets.ACME_DB)
-    vectors: dict[str, list[float]] = {}
+    embed = cached_embedder(client)
 
-    def embed(texts):
-        missing = list(dict.fromkeys(t for t in texts if t not in vectors))
-        for i in range(0, len(missing), 256):
-            response = client.embeddings.create(model=model_for("embedding"), input=missing[i:i + 256])
-            vectors.update(zip(missing[i:i + 256], (d.embedding for d in response.data)))
-        return np.array([vectors[t] for t in texts])
-
-    def accuracy(model: str, held: list[dict], similar: dict | None) -> float:
-        def build(item):
-            if similar is None:
-                return sql_messages(item["question"], schema)
-            return sql_messages(item["question"], schema, dictionary, similar[item["id"]])
-
-        run = evaluate(chat_predictor(client, model, build, temperature=0), held, scorer, name="cv", progress=False)
+    def accuracy(recipe: Recipe, kitchen: Kitchen, held: list[dict]) -> float:
+        run = evaluate(recipe_predictor(recipe, kitchen), held, scorer, name="cv", progress=False)
         return run.metrics["accuracy"]
 
     train = datasets.load_acme_questions("train")
@@ -81,19 +64,20 @@ def main() -> None:
     for split_name, split in (("random half", random_half), ("half the intents", half_the_intents)):
         fitted, held = split(train)
         pool = [{"question": row["question"], "sql": row["sql"]} for row in fitted]
-        similar = {row["id"]: choose_examples(row["question"], pool, 5, "similar", embed) for row in held}
+        kitchen = Kitchen(client, schema, dictionary, pool, datasets.ACME_DB, embed)
         for parts_name, parts in (("prototypes + query map", adapter_parts),
                                   ("the whole SQL head", sql_training.SQL_PARAMETERS)):
             sql_training.FINE_TUNED_SQL_PARAMETERS = parts
             try:
-                model, _ = fine_tune(client, training_rows(fitted, schema), "cv")
+                model, _ = fine_tune_sql(client, training_rows(fitted, schema), "cv")
             finally:
                 sql_training.FINE_TUNED_SQL_PARAMETERS = adapter_parts
             beside = (False, True) if parts == adapter_parts else (False,)
             for transfer in beside:
                 sql_model.TRANSFER_BESIDE_KNOWN_PAIRS = transfer
                 try:
-                    six, seven = accuracy(model, held, None), accuracy(model, held, similar)
+                    six = accuracy(Recipe(schema=True, model=model), kitchen, held)
+                    seven = accuracy(Recipe(schema=True, dictionary=True, examples=5, model=model), kitchen, held)
                 finally:
                     sql_model.TRANSFER_BESIDE_KNOWN_PAIRS = False
                 offered = "also offered" if transfer else "not offered"
