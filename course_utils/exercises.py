@@ -26,6 +26,13 @@ SQL_EXERCISES = {
                  "Return the region code and the number of customers.",
         gold_sql="SELECT rgn_cd, COUNT(*) FROM cust_mstr GROUP BY rgn_cd",
     ),
+    "05.2": SQLExercise(
+        question="How many business accounts are lapsed customers?",
+        gold_sql="SELECT COUNT(*) FROM cust_mstr WHERE seg_cd = 'B' "
+                 "AND cust_id IN (SELECT cust_id FROM ord_hdr WHERE ord_dt < '2025-02-01') "
+                 "AND cust_id NOT IN (SELECT cust_id FROM ord_hdr "
+                 "WHERE ord_stat_cd <> 'CNL' AND ord_dt >= '2025-02-01')",
+    ),
 }
 
 # Exercise 00.2: predict the harness's verdict on each answer to one question.
@@ -140,6 +147,22 @@ def check_qa_prompt(build_messages, client, model: str, questions: list[dict], d
               "them under " + ", ".join(OFFLINE_QA_LAYOUTS) + ". It does not yet read documents in the "
               "system message or as unlabelled text, which a large LLM would.")
     return passed
+
+
+def check_cheaper_recipe(run, reference) -> bool:
+    """Exercise 05.1: a run at most 5 points less accurate than the reference run (rung 5) on the
+    same questions, with at most a quarter of its prompt tokens."""
+    if run.metrics["n"] != reference.metrics["n"]:
+        raise ValueError(f"Evaluate your recipe on the same questions as the reference: {run.metrics['n']} "
+                         f"questions against {reference.metrics['n']}.")
+    accuracy, wanted = run.metrics["accuracy"], reference.metrics["accuracy"] - 0.05
+    tokens, budget = run.metrics["prompt_tokens"], reference.metrics["prompt_tokens"] / 4
+    accurate, cheap = accuracy >= wanted, tokens <= budget
+    print(f"Exercise 05.1: {accuracy:.0%} ({'enough' if accurate else f'needs {wanted:.0%}'}), "
+          f"{tokens / run.metrics['n']:,.0f} prompt tokens per question "
+          f"({'within' if cheap else 'over'} the budget of {budget / run.metrics['n']:,.0f}): "
+          + ("passed!" if accurate and cheap else "not yet: run hint('05.1')."))
+    return accurate and cheap
 
 
 def hint(exercise_id: str, level: int = 1) -> None:

@@ -30,4 +30,14 @@ HINTS = {
         "return [{'role': 'user', 'content': 'Context:\\n' + '\\n\\n'.join(documents) + "
         "'\\n\\nQuestion: ' + question}]",
     ],
+    "05.1": [
+        "Where do rung 5's prompt tokens go? Print the length of each part: schema, dictionary, examples.",
+        "The talk's point about fine-tuning: what the model has learned no longer needs to be in the prompt.",
+        "Try Recipe(schema=True, model=fine_tuned): the fine-tuned model with the schema alone (rung 6).",
+    ],
+    "05.2": [
+        "The data dictionary's 'Business idioms' section defines a lapsed customer, with SQL.",
+        "Business accounts are customers with segment code 'B' (cust_mstr.seg_cd).",
+        "Take the dictionary's lapsed-customer query and add one condition on cust_mstr: seg_cd = 'B'.",
+    ],
 }

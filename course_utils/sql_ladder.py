@@ -127,7 +127,7 @@ def fine_tune_sql(client, rows: Sequence[dict], suffix: str, epochs: int = 3,
         job = client.fine_tuning.jobs.retrieve(job.id)
     if job.status != "succeeded":
         raise RuntimeError(f"fine-tuning job {job.id} ended {job.status}: {job.error}")
-    if on_event:
-        for event in reversed(list(client.fine_tuning.jobs.list_events(job.id, limit=5))):
+    if on_event:  # the job's last few events, oldest first
+        for event in reversed(client.fine_tuning.jobs.list_events(job.id, limit=5).data):
             on_event(event.message)
     return job.fine_tuned_model, time.perf_counter() - started

@@ -3,8 +3,9 @@
 import pytest
 
 from course_utils import datasets, exercises
-from course_utils.exercises import (CATEGORY_ANSWERS, CATEGORY_EXERCISE, check_categories,
+from course_utils.exercises import (CATEGORY_ANSWERS, CATEGORY_EXERCISE, check_categories, check_cheaper_recipe,
                                     check_qa_prompt, check_reproducible_call, check_sql)
+from course_utils.runner import RunRecord
 from course_utils.sql_eval import score_sql
 from test_offline_toymodel import BASE_ID, serve
 
@@ -69,3 +70,26 @@ def test_qa_checker_says_when_the_documents_are_not_in_the_prompt(toy_client, of
     assert not check_qa_prompt(in_the_system_message, toy_client, BASE_ID, questions, docs, 0.0)
     said = capsys.readouterr().out
     assert "did not find them" in said and all(layout in said for layout in exercises.OFFLINE_QA_LAYOUTS)
+
+
+def run_with(accuracy: float, prompt_tokens: int, n: int = 60) -> RunRecord:
+    return RunRecord(name="run", config={}, created_at="", results=[],
+                     metrics={"n": n, "accuracy": accuracy, "prompt_tokens": prompt_tokens})
+
+
+def test_cheaper_recipe_needs_both_the_accuracy_and_the_token_budget(capsys):
+    rung_5 = run_with(0.80, 60 * 12_800)
+    assert check_cheaper_recipe(run_with(0.78, 60 * 1_350), rung_5)
+    assert "passed" in capsys.readouterr().out
+    assert not check_cheaper_recipe(run_with(0.70, 60 * 1_350), rung_5)  # too inaccurate
+    assert not check_cheaper_recipe(run_with(0.82, 60 * 4_000), rung_5)  # too many tokens
+    with pytest.raises(ValueError, match="same questions"):
+        check_cheaper_recipe(run_with(0.8, 100, n=20), rung_5)
+
+
+def test_the_lapsed_business_accounts_exercise():
+    assert check_sql("05.2", "SELECT COUNT(*) FROM cust_mstr WHERE seg_cd = 'B' AND cust_id IN "
+                             "(SELECT cust_id FROM ord_hdr WHERE ord_dt < '2025-02-01') AND cust_id NOT IN "
+                             "(SELECT cust_id FROM ord_hdr WHERE ord_stat_cd <> 'CNL' AND ord_dt >= '2025-02-01')")
+    # status-based "lapsed" (closed accounts) is another question
+    assert not check_sql("05.2", "SELECT COUNT(*) FROM cust_mstr WHERE seg_cd = 'B' AND stat_cd = 'X'")
