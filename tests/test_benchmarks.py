@@ -33,3 +33,13 @@ def test_prompt_layout_benchmark_runs_every_layout():
                             capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
     assert "course template (Context: / Question:)" in result.stdout and "JSON" in result.stdout
     assert result.stdout.count("%  p50") == 13, result.stdout
+
+
+def test_notebook_benchmark_reports_time_and_kernel_memory():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_notebooks.py"),
+                             str(ROOT / "solutions" / "00_welcome_solutions.ipynb")],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
+    row = next(line for line in result.stdout.splitlines() if line.startswith("solutions/00_welcome"))
+    peak_gb = float(row.split()[-2])
+    assert 0.02 < peak_gb < 1.5, row  # a real kernel was measured, and it is within Binder's budget
+    assert "budgets:" in result.stdout
