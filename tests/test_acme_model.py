@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 from course_utils.offline_assets import use_packaged_assets
-from course_utils.offline.acme_model import (ABSTAIN, DONT_KNOW, MODEL_ID, WEIGHTS_DIR, AcmeTinyChat,
+from course_utils.offline.model.acme_tiny.acme_model import (ABSTAIN, DONT_KNOW, MODEL_ID, WEIGHTS_DIR, AcmeTinyChat,
                                              load_network, shared_embedder)
-from course_utils.offline.generation import SamplingParams, complete, make_rng
-from course_utils.offline.protocol import TrainingReport
-from course_utils.offline.training import AcmeTinyTrainer, make_examples, mean_loss
+from course_utils.offline.api.generation import SamplingParams, complete, make_rng
+from course_utils.offline.api.protocol import TrainingReport
+from course_utils.offline.training.answers import AcmeTinyTrainer, make_examples, mean_loss
 
 use_packaged_assets()
 

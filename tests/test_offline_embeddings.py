@@ -9,7 +9,7 @@ import numpy as np
 import openai
 import pytest
 
-from course_utils.offline.embeddings import EMBEDDING_MODEL_ID
+from course_utils.offline.api.embeddings import EMBEDDING_MODEL_ID
 from course_utils.offline_assets import load_embedder
 from test_offline_toymodel import serve
 

@@ -14,10 +14,10 @@ import pytest
 
 from course_utils.datasets import (ACME_DB, ACME_DICTIONARY, load_acme_questions, load_practice_questions,
                                    practice_db, practice_splits)
-from course_utils.offline.corpus_sql import schema_only_requests, seen_queries, sql_rows
-from course_utils.offline.sql_adapt import Knowledge, adapt, dictionary_codes
-from course_utils.offline.sql_request import examples_in_text, read_sql_request
-from course_utils.offline.sql_schema_text import read_schema_text
+from course_utils.offline.corpus.sql import schema_only_requests, seen_queries, sql_rows
+from course_utils.offline.sql.adaptation import Knowledge, adapt, dictionary_codes
+from course_utils.offline.reading.sql_request import examples_in_text, read_sql_request
+from course_utils.offline.reading.schema_text import read_schema_text
 from course_utils.sql import run_sql, schema_text, table_names
 from course_utils.sql_eval import CORRECT, WRONG_RESULT, score_sql
 from course_utils.sql_prompts import choose_examples, sql_messages
@@ -56,9 +56,9 @@ def test_a_month_prefix_moves_by_months_not_only_by_years():
 
 
 def test_a_fine_tuned_model_takes_today_from_its_latest_query_unless_the_prompt_says():
-    from course_utils.offline.acme_model import shared_embedder
-    from course_utils.offline.sql_adapt import latest_date
-    from course_utils.offline.sql_model import SqlMemory, gather_candidates
+    from course_utils.offline.model.acme_tiny.acme_model import shared_embedder
+    from course_utils.offline.sql.adaptation import latest_date
+    from course_utils.offline.sql.candidates import SqlMemory, gather_candidates
 
     fy2024 = "SELECT COUNT(*) FROM cust_mstr WHERE sgnup_dt BETWEEN '2024-02-01' AND '2025-01-31'"
     assert latest_date([fy2024, "SELECT 1 WHERE d = '2023-02-30'", "SELECT 5"]) == date(2025, 1, 31)
@@ -81,7 +81,7 @@ def test_numbers_and_quoted_values_follow_the_new_question():
 
 
 def test_a_value_is_a_whole_name_not_a_sentence_opener_a_function_word_or_a_possessive():
-    from course_utils.offline.sql_adapt import aligned_value
+    from course_utils.offline.sql.adaptation import aligned_value
 
     source = "What books has Lucia Alvarez written?"
     assert aligned_value("Lucia Alvarez", source, "Which works by Emeka Quinn do we have?")[0] == "Emeka Quinn"
@@ -171,7 +171,7 @@ def corpus_text() -> str:
 
 
 def test_the_committed_model_has_seen_only_train_practice_databases():
-    from course_utils.offline.acme_model import WEIGHTS_DIR
+    from course_utils.offline.model.acme_tiny.acme_model import WEIGHTS_DIR
 
     seen = json.loads((WEIGHTS_DIR / "config.json").read_text(encoding="utf-8"))["sql_seen"]
     assert set(seen["schemas"]) == set(practice_splits()["train"])
@@ -216,7 +216,7 @@ def test_the_leak_check_catches_a_planted_leak(corpus_text):
 @pytest.fixture(scope="module")
 def offline_client(tmp_path_factory):
     """The real offline backend (acme-tiny and its trainer) with its own state folder."""
-    from course_utils.offline.acme_model import default_loader, default_trainer
+    from course_utils.offline.model.acme_tiny.acme_model import default_loader, default_trainer
     from course_utils.offline.server import start_server
 
     handle = start_server(state_dir=tmp_path_factory.mktemp("state"), loader=default_loader(),
@@ -229,7 +229,7 @@ def offline_client(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def chat_model():
-    from course_utils.offline.acme_model import MODEL_ID
+    from course_utils.offline.model.acme_tiny.acme_model import MODEL_ID
 
     return MODEL_ID
 
@@ -263,8 +263,8 @@ def test_with_only_the_schema_of_a_new_database_it_carries_over_a_seen_query(off
                      temperature=0)
     assert score_sql(db, answer, "SELECT COUNT(*) FROM greenhouse").category in (CORRECT, WRONG_RESULT), answer
     # and the queries it weighs include the right one, re-linked from another database
-    from course_utils.offline.acme_model import load_network, seen_of, shared_embedder
-    from course_utils.offline.sql_model import gather_candidates
+    from course_utils.offline.model.acme_tiny.acme_model import load_network, seen_of, shared_embedder
+    from course_utils.offline.sql.candidates import gather_candidates
 
     request = read_sql_request(sql_messages("Which greenhouses are in the tropical climate zone?", schema))
     candidates = gather_candidates(request, shared_embedder(), seen=seen_of(load_network()))
@@ -277,8 +277,8 @@ def test_requests_answered_by_carrying_over_have_their_own_scorer():
     import numpy as np
     import torch
 
-    from course_utils.offline.acme_model import AcmeTinyConfig, AcmeTinyNetwork, SqlExample, sql_batch_tensors
-    from course_utils.offline.sql_model import SQL_FEATURES
+    from course_utils.offline.model.acme_tiny.acme_model import AcmeTinyConfig, AcmeTinyNetwork, SqlExample, sql_batch_tensors
+    from course_utils.offline.sql.candidates import SQL_FEATURES
 
     network = AcmeTinyNetwork(AcmeTinyConfig()).eval()
     d, n = network.config.embed_dim, 4
@@ -296,8 +296,8 @@ def test_requests_answered_by_carrying_over_have_their_own_scorer():
 
 
 def test_transfer_training_marks_every_candidate_that_returns_the_gold_rows():
-    from course_utils.offline.acme_model import load_network, seen_of, shared_embedder
-    from course_utils.offline.sql_training import make_transfer_examples
+    from course_utils.offline.model.acme_tiny.acme_model import load_network, seen_of, shared_embedder
+    from course_utils.offline.training.sql import make_transfer_examples
 
     requests = [r for r in schema_only_requests() if r["db"] == practice_db("library")][:12]
     examples, missed = make_transfer_examples(requests, shared_embedder(), seen_of(load_network()))
@@ -371,8 +371,8 @@ def test_comparisons_and_superlatives_turn_round_with_the_question():
 
 
 def test_fine_tuning_learns_from_every_row_even_one_no_candidate_writes():
-    from course_utils.offline.sql_model import Candidate, SqlMemory, template_of
-    from course_utils.offline.sql_training import _with_gold_stand_in
+    from course_utils.offline.sql.candidates import Candidate, SqlMemory, template_of
+    from course_utils.offline.training.sql import _with_gold_stand_in
 
     gold = "SELECT COUNT(*) FROM ordr WHERE stat_cd = 'CNL'"
     memory = SqlMemory(template_slots={template_of(gold): 7})

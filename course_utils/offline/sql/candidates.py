@@ -3,13 +3,13 @@
 1. Gather known (question, SQL) pairs: examples in the prompt, the SQL of the dictionary's
    idioms, and, for a fine-tuned model, the pairs it was fine-tuned on (its memory).
 2. Keep the ones whose questions are closest to the new one (a wider set when the prompt
-   asks to reason step by step) and adapt each to the new question (sql_adapt.py).
+   asks to reason step by step) and adapt each to the new question (adaptation.py).
 3. Describe every candidate with features (how similar the questions are, with values
    masked as DAIL-SQL does; how cleanly the adaptation went; whether its names exist in the
    schema given) and let the network score it. Fine-tuning also learns a prototype per
    query template, so domain phrasing maps to the right query shape.
 4. Given a schema but no examples and no fine-tuned memory, it carries over queries it saw in
-   pre-training on other databases (sql_transfer.py re-links their tables and columns).
+   pre-training on other databases (transfer.py re-links their tables and columns).
 5. With nothing to adapt, it guesses a query from the question's words, and fails the way
    a language model fails without a schema: plausible names that do not exist.
 """
@@ -23,14 +23,14 @@ from datetime import date
 
 import numpy as np
 
-from course_utils.offline.features import Embedder
-from course_utils.offline.sql_cues import KINDS as CUE_KINDS
-from course_utils.offline.sql_cues import agreement, asked
-from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
+from course_utils.offline.model.acme_tiny.features import Embedder
+from course_utils.offline.sql.cues import KINDS as CUE_KINDS
+from course_utils.offline.sql.cues import agreement, asked
+from course_utils.offline.sql.adaptation import (LITERAL, N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
                                             content_words, words_of)
-from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
-from course_utils.offline.sql_request import SqlRequest, normal_sql
-from course_utils.offline.sql_transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,
+from course_utils.offline.reading.mentions import find_numbers, find_time_mentions
+from course_utils.offline.reading.sql_request import SqlRequest, normal_sql
+from course_utils.offline.sql.transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,
                                                count_twin, fill_names, fill_plain_values, filtered, mention_spans,
                                                names_in_question, plain_values, schema_masked, spoken, transfer,
                                                trimmed_values, view_of, widened)
@@ -138,7 +138,7 @@ class SqlMemory:
     keys: np.ndarray | None = None  # (len(pairs), D) question embeddings
     template_slots: dict[str, int] = field(default_factory=dict)
     lexicon: list[CodeMeaning] = field(default_factory=list)
-    today: date | None = None  # the latest date its queries name (sql_adapt.latest_date)
+    today: date | None = None  # the latest date its queries name (adaptation.latest_date)
 
 
 @dataclass

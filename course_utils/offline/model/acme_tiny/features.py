@@ -3,7 +3,7 @@
 The pretrained all-MiniLM-L6-v2 embedder links words to passages and labels (its cosine
 similarity says "this sentence is about rooms"); the lexical features below add what
 embeddings blur: does the sentence contain the very name or number the question mentions?
-The trained network in acme_model.py decides from these.
+The trained network (acme_model.py) decides from these.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_utils.offline.prompt_reader import ReadPrompt
+from course_utils.offline.reading.prompt_reader import ReadPrompt
 
 MAX_SENTENCES = 96  # candidate sentences kept per prompt (the most similar to the question)
 MAX_LABELS = 32  # labels read per prompt

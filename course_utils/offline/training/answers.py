@@ -18,13 +18,13 @@ from typing import Callable, Sequence
 import torch
 import torch.nn.functional as F
 
-from course_utils.offline.acme_model import (FIXED_ANSWERS, N_FIXED, AcmeTinyNetwork, Example,
+from course_utils.offline.model.acme_tiny.acme_model import (FIXED_ANSWERS, N_FIXED, AcmeTinyNetwork, Example,
                                              batch_tensors, memory_of, second_step_logits, seen_of,
                                              task_of)
-from course_utils.offline.features import (MAX_SENTENCES, Embedder, Features, content_words, featurize,
+from course_utils.offline.model.acme_tiny.features import (MAX_SENTENCES, Embedder, Features, content_words, featurize,
                                           texts_to_embed)
-from course_utils.offline.prompt_reader import read_prompt
-from course_utils.offline.protocol import TrainingReport
+from course_utils.offline.reading.prompt_reader import read_prompt
+from course_utils.offline.api.protocol import TrainingReport
 
 BASE_LEARNING_RATE = 1e-3  # learning_rate_multiplier 1.0 means this
 
@@ -144,7 +144,7 @@ def train(
 
 
 # --------------------------------------------------------------------------------------
-# Fine-tuning jobs (course_utils.offline.protocol.Trainer)
+# Fine-tuning jobs (course_utils.offline.api.protocol.Trainer)
 
 DEFAULT_HYPERPARAMETERS = {"n_epochs": 3, "batch_size": 16, "learning_rate_multiplier": 1.0}
 
@@ -169,7 +169,7 @@ class AcmeTinyTrainer:
 
     def train(self, base_model_id, training, validation, hyperparameters, out_dir, report,
               should_stop, checkpoint) -> None:
-        from course_utils.offline.sql_training import (FINE_TUNED_SQL_PARAMETERS, make_sql_examples, split_sql_rows,
+        from course_utils.offline.training.sql import (FINE_TUNED_SQL_PARAMETERS, make_sql_examples, split_sql_rows,
                                                        train_sql, write_memory)
 
         settings = {**DEFAULT_HYPERPARAMETERS, **{k: v for k, v in hyperparameters.items()

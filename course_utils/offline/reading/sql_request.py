@@ -2,7 +2,7 @@
 
 Like prompt_reader.py for passages and labels, this only splits the prompt into parts; it
 decides nothing. It accepts what learners write: a schema as CREATE TABLE statements,
-Markdown tables or one-line lists (sql_schema_text.py), examples as "Question: ... SQL: ..."
+Markdown tables or one-line lists (schema_text.py), examples as "Question: ... SQL: ..."
 blocks, fenced queries under a question, or earlier user/assistant turns.
 """
 
@@ -14,9 +14,9 @@ from functools import lru_cache
 from datetime import date
 from typing import Sequence
 
-from course_utils.offline.prompt_reader import read_prompt
-from course_utils.offline.sql_adapt import Knowledge, dictionary_codes
-from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
+from course_utils.offline.reading.prompt_reader import read_prompt
+from course_utils.offline.sql.adaptation import Knowledge, dictionary_codes
+from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
 from course_utils.sql_eval import extract_sql
 
 SQL_START = re.compile(r"^\s*(SELECT|WITH)\b", re.IGNORECASE)

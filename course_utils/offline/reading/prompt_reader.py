@@ -2,7 +2,7 @@
 
 A large LLM reads any prompt layout because it has seen millions. The course's small model
 cannot learn that from a CPU-sized corpus, so this module does the reading with rules, the
-way a chat template or a document parser would, and the trained network (acme_model.py)
+way a chat template or a document parser would, and the trained network (model/acme_tiny/)
 makes every decision on what it found: which sentence answers, whether none does, which
 label fits. The rules accept the layouts learners write:
 

@@ -20,14 +20,14 @@ from typing import Sequence
 import numpy as np
 import torch
 
-from course_utils.offline.acme_model import (AcmeTinyNetwork, SqlExample, memory_of, seen_of, sql_batch_tensors,
+from course_utils.offline.model.acme_tiny.acme_model import (AcmeTinyNetwork, SqlExample, memory_of, seen_of, sql_batch_tensors,
                                              sql_example)
-from course_utils.offline.features import Embedder
-from course_utils.offline.sql_adapt import CodeMeaning, content_words
-from course_utils.offline.sql_model import (MAX_CANDIDATES, SeenQueries, SqlMemory, gather_candidates, seen_key,
+from course_utils.offline.model.acme_tiny.features import Embedder
+from course_utils.offline.sql.adaptation import CodeMeaning, content_words
+from course_utils.offline.sql.candidates import (MAX_CANDIDATES, SeenQueries, SqlMemory, gather_candidates, seen_key,
                                             template_of)
-from course_utils.offline.sql_transfer import Linker, cached_view, said_in_question
-from course_utils.offline.sql_request import normal_sql, read_sql_request, sql_of_answer
+from course_utils.offline.sql.transfer import Linker, cached_view, said_in_question
+from course_utils.offline.reading.sql_request import normal_sql, read_sql_request, sql_of_answer
 from course_utils.sql_eval import score_sql
 
 SQL_PARAMETERS = ("sql_scorer", "sql_prototypes", "sql_query")
@@ -131,7 +131,7 @@ def train_sql(network: AcmeTinyNetwork, examples: list[SqlExample], epochs: int,
     """AdamW on (parts of) the SQL head only; the passage and label heads are left as they are.
 
     settings: as for training.train (seed, validation, report, should_stop, ...)."""
-    from course_utils.offline.training import train
+    from course_utils.offline.training.answers import train
 
     parameters = [p for name, p in network.named_parameters() if name.split(".")[0] in parts]
     train(network, examples, epochs, batch_size, learning_rate, loss_of=sql_loss, valid_loss_of=mean_sql_loss,

@@ -15,7 +15,7 @@ the way text-to-SQL worked before LLMs (a sketch plus schema linking):
    table's display column (its first text column: a name or title) when it did not. A column
    the query only tests for NULL may move to a column of any kind ("no breed recorded" ->
    "no wind speed recorded").
-4. Rewrite the names in the query's text; sql_adapt.py then carries the values over.
+4. Rewrite the names in the query's text; adaptation.py then carries the values over.
 5. Offer variants the question may ask for: more columns in the output (widened), counted or
    listed (count_twin), filtered on a value the query leaves out (filtered).
 """
@@ -30,11 +30,11 @@ import numpy as np
 import sqlglot
 from sqlglot import exp
 
-from course_utils.offline.features import STOPWORDS
-from course_utils.offline.sql_adapt import find_value, opens_sentence, stem
-from course_utils.offline.sql_cues import asked
-from course_utils.offline.sql_mentions import find_time_mentions
-from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
+from course_utils.offline.model.acme_tiny.features import STOPWORDS
+from course_utils.offline.sql.adaptation import find_value, opens_sentence, stem
+from course_utils.offline.sql.cues import asked
+from course_utils.offline.reading.mentions import find_time_mentions
+from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
 
 _NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
 _DATE_NAMES = re.compile(r"(^|_)(date|day|time|timestamp|at|on)$|^date_|_date_", re.IGNORECASE)
@@ -563,7 +563,7 @@ def fill_names(sql: str, source_q: str, question: str) -> tuple[str, int]:
     return re.sub(r"'((?:[^']|'')+)'", swap, sql), replaced
 
 
-# superlatives ("earliest", "newest") already ask for an operation (sql_cues)
+# superlatives ("earliest", "newest") already ask for an operation (cues.py)
 _ORDERING = re.compile(r"(?:a|de)scending|(?:re)?ordered|sorted|alphabetical(?:ly)?|chronological(?:ly)?|"
                        r"order|sort|ranked")
 

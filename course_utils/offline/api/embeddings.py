@@ -69,7 +69,7 @@ class Embeddings:
 
     def embedder(self):
         if self._embedder is None:
-            from ..offline_assets import load_embedder  # imported late: torch is slow to import
+            from course_utils.offline_assets import load_embedder  # imported late: torch is slow to import
 
             self._embedder = load_embedder()
         return self._embedder

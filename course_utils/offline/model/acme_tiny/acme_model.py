@@ -4,7 +4,7 @@ What it is, honestly: not a language model that writes free text. It is a small 
 network (835,401 weights) on top of the pretrained all-MiniLM-L6-v2 sentence
 embedder. For a chat request it
 
-1. reads the prompt into question, passages, labels and examples (prompt_reader.py);
+1. reads the prompt into question, passages, labels and examples (reading/prompt_reader.py);
 2. embeds them and computes simple overlap features (features.py);
 3. scores every possible *start* of an answer (network below): quote sentence i of the
    passages, say "The passages do not contain the answer.", say "I don't know.", explain what
@@ -34,18 +34,18 @@ from torch import nn
 from transformers import PretrainedConfig, PreTrainedModel
 
 from course_utils.models import choice_for
-from course_utils.offline.features import (GLOBAL_FEATURES, LABEL_FEATURES, MAX_LABELS, MAX_SENTENCES,
+from course_utils.offline.model.acme_tiny.features import (GLOBAL_FEATURES, LABEL_FEATURES, MAX_LABELS, MAX_SENTENCES,
                                            SENTENCE_FEATURES, Embedder, Features, content_words, featurize)
-from course_utils.offline.prompt_reader import read_prompt
-from course_utils.offline.protocol import Prompt
-from course_utils.offline.sql_model import (MAX_CANDIDATES, SQL_FEATURES, Candidate, SeenQueries, SqlMemory,
+from course_utils.offline.reading.prompt_reader import read_prompt
+from course_utils.offline.api.protocol import Prompt
+from course_utils.offline.sql.candidates import (MAX_CANDIDATES, SQL_FEATURES, Candidate, SeenQueries, SqlMemory,
                                             gather_candidates, source_vectors)
-from course_utils.offline.sql_transfer import cached_view
-from course_utils.offline.sql_adapt import CodeMeaning, latest_date
-from course_utils.offline.sql_request import read_sql_request
+from course_utils.offline.sql.transfer import cached_view
+from course_utils.offline.sql.adaptation import CodeMeaning, latest_date
+from course_utils.offline.reading.sql_request import read_sql_request
 
 MODEL_ID = choice_for("chat", "offline").default  # "acme-tiny", from the course's one registry
-WEIGHTS_DIR = Path(__file__).resolve().parent / "weights" / MODEL_ID
+WEIGHTS_DIR = Path(__file__).resolve().parents[2] / "weights" / MODEL_ID  # course_utils/offline/weights/acme-tiny
 
 # The fixed answers, in the order of the network's fixed head.
 ABSTAIN = "The passages do not contain the answer."
@@ -84,7 +84,7 @@ class AcmeTinyConfig(PretrainedConfig):
         self.sql_templates = list(sql_templates or [])  # the query templates that own a prototype slot
         self.sql_lexicon = [list(e) for e in sql_lexicon or []]  # [code, column, {word: weight}] learned
         # queries seen in pre-training: {"schemas": {database: schema text}, "pairs": [[q, sql, database]],
-        # "said": [{table or table.column: how clearly q names it}]} (sql_transfer.said_in_question)
+        # "said": [{table or table.column: how clearly q names it}]} (sql/transfer.said_in_question)
         self.sql_seen = sql_seen or {"schemas": {}, "pairs": [], "said": []}
 
 
@@ -116,7 +116,7 @@ class AcmeTinyNetwork(PreTrainedModel):
         self.sql_transfer_scorer = _mlp(SQL_FEATURES, TRANSFER_HIDDEN, 1)
         # question vectors of the fine-tuned pairs: the memory fine-tuned models search
         self.register_buffer("sql_memory_keys", torch.zeros(len(config.sql_memory), d))
-        # search keys of the queries seen in pre-training (sql_model.seen_key)
+        # search keys of the queries seen in pre-training (sql/candidates.seen_key)
         self.register_buffer("sql_seen_keys", torch.zeros(len(config.sql_seen["pairs"]), 2 * d))
         self.post_init()
         nn.init.zeros_(self.label_memory.weight)  # the base model has learned no label yet
@@ -263,7 +263,7 @@ def sql_batch_tensors(examples: Sequence[SqlExample], embed_dim: int) -> dict[st
 
 
 def memory_of(network: AcmeTinyNetwork) -> SqlMemory | None:
-    """The fine-tuned pairs, their vectors, template slots and lexicon, as sql_model uses them."""
+    """The fine-tuned pairs, their vectors, template slots and lexicon, as sql/candidates.py uses them."""
     config = network.config
     if not config.sql_memory and not config.sql_lexicon:
         return None
@@ -277,7 +277,7 @@ def memory_of(network: AcmeTinyNetwork) -> SqlMemory | None:
 
 
 def seen_of(network: AcmeTinyNetwork) -> SeenQueries | None:
-    """The queries the base model saw in pre-training, as sql_model uses them."""
+    """The queries the base model saw in pre-training, as sql/candidates.py uses them."""
     seen = network.config.sql_seen
     if not seen["pairs"]:
         return None
@@ -318,7 +318,7 @@ def second_step_logits(network: AcmeTinyNetwork, f: Features, first: int, logits
 
 
 # --------------------------------------------------------------------------------------
-# 3. The served model: tokens in, logits out (course_utils.offline.protocol.ChatModel)
+# 3. The served model: tokens in, logits out (course_utils.offline.api.protocol.ChatModel)
 #
 # Token ids: 0 ends the answer; then, for each possible answer segment s (fixed answers,
 # sentences, labels), a token that starts it as the first segment, a token that starts it
@@ -497,7 +497,7 @@ class AcmeTinyChat:
 def load_network(folder: Path = WEIGHTS_DIR) -> AcmeTinyNetwork:
     if not (Path(folder) / "config.json").is_file():
         raise FileNotFoundError(
-            f"No acme-tiny weights in {folder}. Train them with `python -m course_utils.offline.train_base`."
+            f"No acme-tiny weights in {folder}. Train them with `python -m course_utils.offline.training.train_base`."
         )
     from transformers.utils import logging as hf_logging
 
@@ -507,7 +507,7 @@ def load_network(folder: Path = WEIGHTS_DIR) -> AcmeTinyNetwork:
 
 
 class AcmeTinyLoader:
-    """Serves acme-tiny and its fine-tuned versions (course_utils.offline.protocol.ModelLoader)."""
+    """Serves acme-tiny and its fine-tuned versions (course_utils.offline.api.protocol.ModelLoader)."""
 
     def __init__(self, embed: Embedder):
         self.embed = embed
@@ -540,7 +540,7 @@ def default_loader() -> AcmeTinyLoader:
 
 
 def default_trainer():
-    from course_utils.offline.training import AcmeTinyTrainer
+    from course_utils.offline.training.answers import AcmeTinyTrainer
 
     def base_network(model_id: str) -> AcmeTinyNetwork:
         if model_id != MODEL_ID:

@@ -19,7 +19,7 @@ question changes. Every literal of the known query is traced back to where it ca
 Comparisons and superlatives follow the new question's direction: "above average" after
 "below average" turns < into >, "the oldest" after "the newest" turns a descending order round.
 
-`adapt` returns the new query and how sure each step was; the network (sql_model.py) weighs
+`adapt` returns the new query and how sure each step was; the network (candidates.py) weighs
 those signals to choose between candidates.
 """
 
@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from course_utils.offline.features import STOPWORDS
-from course_utils.offline.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
+from course_utils.offline.model.acme_tiny.features import STOPWORDS
+from course_utils.offline.reading.mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
                                                resolve, shift_date)
 
 # A literal in SQL: a quoted string, or a bare number that is not part of a name (T1, PLUS5).
