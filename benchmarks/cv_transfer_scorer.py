@@ -22,7 +22,9 @@ import torch
 from torch import nn
 
 from course_utils.offline.sql import candidates as sql_candidates
-from course_utils.offline.model.acme_tiny.acme_model import load_network, seen_of, shared_embedder, sql_batch_tensors, sql_example
+from course_utils.offline.model.acme_tiny.loading import load_network
+from course_utils.offline.model.acme_tiny.tensors import seen_of, sql_batch_tensors, sql_example
+from course_utils.offline.model.embedder import shared_embedder
 from course_utils.offline.corpus.sql import schema_only_requests
 from course_utils.offline.reading.sql_request import read_sql_request
 from course_utils.offline.training.sql import TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS, train_sql

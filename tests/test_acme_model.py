@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from course_utils.offline_assets import use_packaged_assets
-from course_utils.offline.model.acme_tiny.acme_model import (ABSTAIN, DONT_KNOW, MODEL_ID, WEIGHTS_DIR, AcmeTinyChat,
-                                             load_network, shared_embedder)
+from course_utils.offline.model.acme_tiny.chat_model import AcmeTinyChat
+from course_utils.offline.model.acme_tiny.loading import MODEL_ID, WEIGHTS_DIR, load_network
+from course_utils.offline.model.acme_tiny.network import ABSTAIN, DONT_KNOW
+from course_utils.offline.model.embedder import shared_embedder
 from course_utils.offline.api.generation import SamplingParams, complete, make_rng
 from course_utils.offline.api.protocol import TrainingReport
 from course_utils.offline.training.answers import AcmeTinyTrainer, make_examples, mean_loss

@@ -14,7 +14,7 @@ import pytest
 from course_utils.datasets import (ACME_DB, ACME_DIR, DATA_DIR, KB_DOCS_DIR, load_kb_docs, load_kb_qa,
                                    load_practice_questions, practice_db, practice_splits, read_jsonl)
 from course_utils.offline.corpus.build import (NO_CONTEXT, NOT_IN_PASSAGES, build_corpus, split_sentences,
-                                         write_corpus)
+                                               write_corpus)
 from course_utils.offline.corpus.facts import load_entities
 from course_utils.sql import run_sql, table_names
 

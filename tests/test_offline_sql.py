@@ -56,7 +56,7 @@ def test_a_month_prefix_moves_by_months_not_only_by_years():
 
 
 def test_a_fine_tuned_model_takes_today_from_its_latest_query_unless_the_prompt_says():
-    from course_utils.offline.model.acme_tiny.acme_model import shared_embedder
+    from course_utils.offline.model.embedder import shared_embedder
     from course_utils.offline.sql.adaptation import latest_date
     from course_utils.offline.sql.candidates import SqlMemory, gather_candidates
 
@@ -171,7 +171,7 @@ def corpus_text() -> str:
 
 
 def test_the_committed_model_has_seen_only_train_practice_databases():
-    from course_utils.offline.model.acme_tiny.acme_model import WEIGHTS_DIR
+    from course_utils.offline.model.acme_tiny.loading import WEIGHTS_DIR
 
     seen = json.loads((WEIGHTS_DIR / "config.json").read_text(encoding="utf-8"))["sql_seen"]
     assert set(seen["schemas"]) == set(practice_splits()["train"])
@@ -216,7 +216,7 @@ def test_the_leak_check_catches_a_planted_leak(corpus_text):
 @pytest.fixture(scope="module")
 def offline_client(tmp_path_factory):
     """The real offline backend (acme-tiny and its trainer) with its own state folder."""
-    from course_utils.offline.model.acme_tiny.acme_model import default_loader, default_trainer
+    from course_utils.offline.model.acme_tiny.loading import default_loader, default_trainer
     from course_utils.offline.server import start_server
 
     handle = start_server(state_dir=tmp_path_factory.mktemp("state"), loader=default_loader(),
@@ -229,7 +229,7 @@ def offline_client(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def chat_model():
-    from course_utils.offline.model.acme_tiny.acme_model import MODEL_ID
+    from course_utils.offline.model.acme_tiny.loading import MODEL_ID
 
     return MODEL_ID
 
@@ -263,7 +263,9 @@ def test_with_only_the_schema_of_a_new_database_it_carries_over_a_seen_query(off
                      temperature=0)
     assert score_sql(db, answer, "SELECT COUNT(*) FROM greenhouse").category in (CORRECT, WRONG_RESULT), answer
     # and the queries it weighs include the right one, re-linked from another database
-    from course_utils.offline.model.acme_tiny.acme_model import load_network, seen_of, shared_embedder
+    from course_utils.offline.model.acme_tiny.loading import load_network
+    from course_utils.offline.model.acme_tiny.tensors import seen_of
+    from course_utils.offline.model.embedder import shared_embedder
     from course_utils.offline.sql.candidates import gather_candidates
 
     request = read_sql_request(sql_messages("Which greenhouses are in the tropical climate zone?", schema))
@@ -277,7 +279,8 @@ def test_requests_answered_by_carrying_over_have_their_own_scorer():
     import numpy as np
     import torch
 
-    from course_utils.offline.model.acme_tiny.acme_model import AcmeTinyConfig, AcmeTinyNetwork, SqlExample, sql_batch_tensors
+    from course_utils.offline.model.acme_tiny.network import AcmeTinyConfig, AcmeTinyNetwork
+    from course_utils.offline.model.acme_tiny.tensors import SqlExample, sql_batch_tensors
     from course_utils.offline.sql.candidates import SQL_FEATURES
 
     network = AcmeTinyNetwork(AcmeTinyConfig()).eval()
@@ -296,7 +299,9 @@ def test_requests_answered_by_carrying_over_have_their_own_scorer():
 
 
 def test_transfer_training_marks_every_candidate_that_returns_the_gold_rows():
-    from course_utils.offline.model.acme_tiny.acme_model import load_network, seen_of, shared_embedder
+    from course_utils.offline.model.acme_tiny.loading import load_network
+    from course_utils.offline.model.acme_tiny.tensors import seen_of
+    from course_utils.offline.model.embedder import shared_embedder
     from course_utils.offline.training.sql import make_transfer_examples
 
     requests = [r for r in schema_only_requests() if r["db"] == practice_db("library")][:12]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from course_utils.offline.reading.mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
-                                               period_start_index, resolve, shift_date)
+                                                   period_start_index, resolve, shift_date)
 
 
 def only(question: str) -> TimeMention:

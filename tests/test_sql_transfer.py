@@ -27,7 +27,7 @@ CREATE TABLE alert (alert_id INTEGER PRIMARY KEY, station_id INTEGER REFERENCES 
 
 @pytest.fixture(scope="module")
 def link():
-    from course_utils.offline.model.acme_tiny.acme_model import shared_embedder
+    from course_utils.offline.model.embedder import shared_embedder
 
     return Linker(shared_embedder())
 

@@ -32,7 +32,7 @@ from typing import Iterable
 
 from course_utils.offline.model.acme_tiny.features import STOPWORDS
 from course_utils.offline.reading.mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
-                                               resolve, shift_date)
+                                                   resolve, shift_date)
 
 # A literal in SQL: a quoted string, or a bare number that is not part of a name (T1, PLUS5).
 LITERAL = re.compile(r"'(?:[^']|'')*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")

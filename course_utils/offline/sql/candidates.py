@@ -23,11 +23,11 @@ from datetime import date
 
 import numpy as np
 
-from course_utils.offline.model.acme_tiny.features import Embedder
+from course_utils.offline.model.embedder import Embedder
 from course_utils.offline.sql.cues import KINDS as CUE_KINDS
 from course_utils.offline.sql.cues import agreement, asked
 from course_utils.offline.sql.adaptation import (LITERAL, N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
-                                            content_words, words_of)
+                                                 content_words, words_of)
 from course_utils.offline.reading.mentions import find_numbers, find_time_mentions
 from course_utils.offline.reading.sql_request import SqlRequest, normal_sql
 from course_utils.offline.sql.transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,

@@ -18,13 +18,14 @@ from typing import Callable, Sequence
 import torch
 import torch.nn.functional as F
 
-from course_utils.offline.model.acme_tiny.acme_model import (FIXED_ANSWERS, N_FIXED, AcmeTinyNetwork, Example,
-                                             batch_tensors, memory_of, second_step_logits, seen_of,
-                                             task_of)
-from course_utils.offline.model.acme_tiny.features import (MAX_SENTENCES, Embedder, Features, content_words, featurize,
-                                          texts_to_embed)
-from course_utils.offline.reading.prompt_reader import read_prompt
 from course_utils.offline.api.protocol import TrainingReport
+from course_utils.offline.model.acme_tiny.features import (MAX_SENTENCES, Features, content_words, featurize,
+                                                           texts_to_embed)
+from course_utils.offline.model.acme_tiny.network import FIXED_ANSWERS, N_FIXED, AcmeTinyNetwork
+from course_utils.offline.model.acme_tiny.tensors import (Example, batch_tensors, memory_of, second_step_logits,
+                                                          seen_of, task_of)
+from course_utils.offline.model.embedder import Embedder
+from course_utils.offline.reading.prompt_reader import read_prompt
 
 BASE_LEARNING_RATE = 1e-3  # learning_rate_multiplier 1.0 means this
 

@@ -15,14 +15,15 @@ import time
 
 import torch
 
-from course_utils.offline.model.acme_tiny.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, AcmeTinyConfig,
-                                             AcmeTinyNetwork, shared_embedder)
 from course_utils.offline.corpus.build import build_corpus
 from course_utils.offline.corpus.sql import schema_only_requests, seen_queries, sql_rows
+from course_utils.offline.model.acme_tiny.loading import MODEL_ID, WEIGHTS_DIR
+from course_utils.offline.model.acme_tiny.network import CAPABILITY, AcmeTinyConfig, AcmeTinyNetwork
+from course_utils.offline.model.embedder import shared_embedder
+from course_utils.offline.training.answers import make_examples, mean_loss, train
 from course_utils.offline.training.sql import (TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS,
                                                make_sql_examples, make_transfer_examples, mean_sql_loss, train_sql,
                                                write_seen_queries)
-from course_utils.offline.training.answers import make_examples, mean_loss, train
 from course_utils.sql_prompts import choose_examples
 
 # Requests that are neither a question about given passages nor a classification: the model
