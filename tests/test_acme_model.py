@@ -12,7 +12,8 @@ from course_utils.offline.model.acme_tiny.network import ABSTAIN, DONT_KNOW
 from course_utils.offline.model.embedder import shared_embedder
 from course_utils.offline.api.generation import SamplingParams, complete, make_rng
 from course_utils.offline.api.protocol import TrainingReport
-from course_utils.offline.training.answers import AcmeTinyTrainer, make_examples, mean_loss
+from course_utils.offline.training.answers import make_examples, mean_loss
+from course_utils.offline.training.fine_tuning import AcmeTinyTrainer
 
 use_packaged_assets()
 

@@ -28,6 +28,7 @@ from course_utils.offline.sql.adaptation import CodeMeaning, content_words
 from course_utils.offline.sql.candidates import (MAX_CANDIDATES, SeenQueries, SqlMemory, gather_candidates, seen_key,
                                                  template_of)
 from course_utils.offline.sql.transfer import Linker, cached_view, said_in_question
+from course_utils.offline.training.loop import train
 from course_utils.sql_eval import score_sql
 
 SQL_PARAMETERS = ("sql_scorer", "sql_prototypes", "sql_query")
@@ -130,9 +131,7 @@ def train_sql(network: AcmeTinyNetwork, examples: list[SqlExample], epochs: int,
               learning_rate: float, parts: tuple[str, ...] = SQL_PARAMETERS, **settings) -> None:
     """AdamW on (parts of) the SQL head only; the passage and label heads are left as they are.
 
-    settings: as for training.train (seed, validation, report, should_stop, ...)."""
-    from course_utils.offline.training.answers import train
-
+    settings: as for loop.train (seed, validation, report, should_stop, ...)."""
     parameters = [p for name, p in network.named_parameters() if name.split(".")[0] in parts]
     train(network, examples, epochs, batch_size, learning_rate, loss_of=sql_loss, valid_loss_of=mean_sql_loss,
           parameters=parameters, **settings)

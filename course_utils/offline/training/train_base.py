@@ -20,7 +20,7 @@ from course_utils.offline.corpus.sql import schema_only_requests, seen_queries, 
 from course_utils.offline.model.acme_tiny.loading import MODEL_ID, WEIGHTS_DIR
 from course_utils.offline.model.acme_tiny.network import CAPABILITY, AcmeTinyConfig, AcmeTinyNetwork
 from course_utils.offline.model.embedder import shared_embedder
-from course_utils.offline.training.answers import make_examples, mean_loss, train
+from course_utils.offline.training.answers import make_examples, mean_loss, train_answers
 from course_utils.offline.training.sql import (TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS,
                                                make_sql_examples, make_transfer_examples, mean_sql_loss, train_sql,
                                                write_seen_queries)
@@ -142,7 +142,7 @@ def main() -> None:
             print(f"epoch {r.epoch} step {r.step}/{r.total_steps}: train loss {r.train_loss:.3f}{valid_text}",
                   flush=True)
 
-    train(network, examples, epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.lr,
+    train_answers(network, examples, epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.lr,
           seed=args.seed, validation=valid, report=report)
     sql_summary = train_sql_head(network, embed, args, history, report)
     network.save_pretrained(args.out)

@@ -12,6 +12,7 @@ from course_utils.models import choice_for
 from course_utils.offline.model.acme_tiny.chat_model import AcmeTinyChat
 from course_utils.offline.model.acme_tiny.network import AcmeTinyNetwork
 from course_utils.offline.model.embedder import Embedder, shared_embedder
+from course_utils.offline.training.fine_tuning import AcmeTinyTrainer
 
 MODEL_ID = choice_for("chat", "offline").default  # "acme-tiny", from the course's one registry
 WEIGHTS_DIR = Path(__file__).resolve().parents[2] / "weights" / MODEL_ID  # course_utils/offline/weights/acme-tiny
@@ -50,9 +51,7 @@ def default_loader() -> AcmeTinyLoader:
     return AcmeTinyLoader(shared_embedder())
 
 
-def default_trainer():
-    from course_utils.offline.training.answers import AcmeTinyTrainer
-
+def default_trainer() -> AcmeTinyTrainer:
     def base_network(model_id: str) -> AcmeTinyNetwork:
         if model_id != MODEL_ID:
             raise ValueError(f"acme-tiny fine-tunes from {MODEL_ID!r}; {model_id!r} cannot be a base yet.")
