@@ -1,4 +1,5 @@
-"""The modules of course_utils import one another without circles, lazy imports inside functions included."""
+"""The modules of course_utils import one another without circles, lazy imports inside functions
+included, and the course side reaches the offline backend only through its server."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[1]
+# What the course side may import from the offline backend: the server's entry points
+# (client.py starts it, `python -m course_utils serve` runs it).
+OFFLINE_DOORS = {"course_utils.offline.server"}
 
 
 def module_name(path: Path, root: Path) -> str:
@@ -48,8 +52,21 @@ def circles(graph: nx.DiGraph) -> list[list[str]]:
     return sorted(sorted(cycle) for cycle in nx.simple_cycles(graph))
 
 
+def is_offline(module: str) -> bool:
+    return module == "course_utils.offline" or module.startswith("course_utils.offline.")
+
+
+def offline_crossings(graph: nx.DiGraph) -> list[tuple[str, str]]:
+    """Imports from the course side into the offline backend, other than its doors."""
+    return sorted((a, b) for a, b in graph.edges if not is_offline(a) and is_offline(b) and b not in OFFLINE_DOORS)
+
+
 def test_course_utils_has_no_import_circles():
     assert circles(import_graph(ROOT, "course_utils")) == []
+
+
+def test_the_course_side_imports_only_the_offline_servers_entry_points():
+    assert offline_crossings(import_graph(ROOT, "course_utils")) == []
 
 
 def write_package(root: Path, files: dict[str, str]) -> None:
@@ -72,3 +89,20 @@ def test_a_planted_circle_through_a_lazy_import_is_found(tmp_path):
     graph = import_graph(tmp_path, "pkg")
     assert ("pkg.sub.c", "pkg.a") in graph.edges
     assert circles(graph) == [["pkg.a", "pkg.b"], ["pkg.sub.d", "pkg.sub.e"]]
+
+
+def test_a_planted_import_of_model_internals_is_found(tmp_path):
+    write_package(tmp_path, {
+        "course_utils/__init__.py": "",
+        "course_utils/client.py": "def start():\n    from course_utils.offline.server import ensure_started\n",
+        "course_utils/prompts.py": "from course_utils.offline.sql import candidates\n",
+        "course_utils/offline/__init__.py": "",
+        "course_utils/offline/server.py": "",
+        "course_utils/offline/sql/__init__.py": "",
+        "course_utils/offline/sql/candidates.py": "",
+        "course_utils/offline_assets.py": "",  # a name that starts like the package, outside it
+    })
+    assert offline_crossings(import_graph(tmp_path, "course_utils")) == [
+        ("course_utils.prompts", "course_utils.offline.sql"),
+        ("course_utils.prompts", "course_utils.offline.sql.candidates")]
+    assert not is_offline("course_utils.offline_assets")

@@ -376,7 +376,8 @@ def test_comparisons_and_superlatives_turn_round_with_the_question():
 
 
 def test_fine_tuning_learns_from_every_row_even_one_no_candidate_writes():
-    from course_utils.offline.sql.candidates import Candidate, SqlMemory, template_of
+    from course_utils.offline.sql.candidates import Candidate, SqlMemory
+    from course_utils.sql_masking import template_of
     from course_utils.offline.training.sql import _with_gold_stand_in
 
     gold = "SELECT COUNT(*) FROM ordr WHERE stat_cd = 'CNL'"

@@ -18,6 +18,7 @@ from course_utils.offline.reading.prompt_reader import read_prompt
 from course_utils.offline.sql.adaptation import Knowledge, dictionary_codes
 from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
 from course_utils.sql_eval import extract_sql
+from course_utils.sql_masking import normal_sql
 
 SQL_START = re.compile(r"^\s*(SELECT|WITH)\b", re.IGNORECASE)
 _FENCE = re.compile(r"```(?:sql|sqlite)?\s*\n(.*?)\n\s*```", re.DOTALL | re.IGNORECASE)
@@ -40,11 +41,6 @@ class SqlRequest:
     reasoning: bool = False  # the prompt asks to think step by step / decompose
     knowledge: Knowledge = field(default_factory=Knowledge)
     full_text: str = ""
-
-
-def normal_sql(sql: str) -> str:
-    """One line, no trailing semicolon: the form queries are compared and written in."""
-    return re.sub(r"\s+", " ", sql).strip().rstrip(";").strip()
 
 
 def sql_of_answer(text: str) -> str | None:

@@ -31,11 +31,10 @@ from datetime import date
 from typing import Iterable
 
 from course_utils.offline.model.acme_tiny.features import STOPWORDS
-from course_utils.offline.reading.mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
-                                                   resolve, shift_date)
+from course_utils.sql_masking import LITERAL
+from course_utils.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
+                                       resolve, shift_date)
 
-# A literal in SQL: a quoted string, or a bare number that is not part of a name (T1, PLUS5).
-LITERAL = re.compile(r"'(?:[^']|'')*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEAR_PREFIX = re.compile(r"^(\d{4})([-\d]*%)$")  # LIKE '2022%', '2022-%' or '2022-03%'
 _WORD = re.compile(r"[a-z0-9]+")

@@ -5,7 +5,7 @@
 2. Keep the ones whose questions are closest to the new one (a wider set when the prompt
    asks to reason step by step) and adapt each to the new question (adaptation.py).
 3. Describe every candidate with features (how similar the questions are, with values
-   masked as DAIL-SQL does; how cleanly the adaptation went; whether its names exist in the
+   masked as DAIL-SQL does (course_utils/sql_masking.py); how cleanly the adaptation went; whether its names exist in the
    schema given) and let the network score it. Fine-tuning also learns a prototype per
    query template, so domain phrasing maps to the right query shape.
 4. Given a schema but no examples and no fine-tuned memory, it carries over queries it saw in
@@ -24,16 +24,17 @@ from datetime import date
 import numpy as np
 
 from course_utils.offline.model.embedder import Embedder
+from course_utils.offline.reading.sql_request import SqlRequest
+from course_utils.offline.sql.adaptation import (N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
+                                                 content_words, words_of)
 from course_utils.offline.sql.cues import KINDS as CUE_KINDS
 from course_utils.offline.sql.cues import agreement, asked
-from course_utils.offline.sql.adaptation import (LITERAL, N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
-                                                 content_words, words_of)
-from course_utils.offline.reading.mentions import find_numbers, find_time_mentions
-from course_utils.offline.reading.sql_request import SqlRequest, normal_sql
 from course_utils.offline.sql.transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,
                                                count_twin, fill_names, fill_plain_values, filtered, mention_spans,
                                                names_in_question, plain_values, schema_masked, spoken, transfer,
                                                trimmed_values, view_of, widened)
+from course_utils.sql_masking import LITERAL, masked_question, normal_sql, template_of
+from course_utils.sql_mentions import find_numbers
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
@@ -82,25 +83,10 @@ class Candidate:
         return "\n".join(steps)
 
 
-def template_of(sql: str) -> str:
-    """A query with its literals masked: queries of one template differ only in values."""
-    return LITERAL.sub("?", normal_sql(sql))
-
-
 def shape_of(sql: str) -> str:
     """A query with its names and values masked: what stays when it moves to another schema."""
     return re.sub(r"[A-Za-z_]\w*", lambda m: m.group(0) if m.group(0).lower() in _SQL_WORDS else "x",
                   template_of(sql))
-
-
-def masked_question(question: str) -> str:
-    """The question with time periods and numbers replaced by placeholders (DAIL-SQL's masking)."""
-    spans = [(m.start, m.end, "<period>") for m in find_time_mentions(question)]
-    spans += [(s, e, "<number>") for _, s, e in find_numbers(question)]
-    spans += [(m.start(), m.end(), "<value>") for m in re.finditer(r"'[^']+'|\"[^\"]+\"", question)]
-    for start, end, mark in sorted(spans, reverse=True):
-        question = question[:start] + mark + question[end:]
-    return question
 
 
 def identifiers(sql: str) -> set[str]:

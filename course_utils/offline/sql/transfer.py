@@ -33,7 +33,7 @@ from sqlglot import exp
 from course_utils.offline.model.acme_tiny.features import STOPWORDS
 from course_utils.offline.sql.adaptation import find_value, opens_sentence, stem
 from course_utils.offline.sql.cues import asked
-from course_utils.offline.reading.mentions import find_time_mentions
+from course_utils.sql_mentions import find_time_mentions
 from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
 
 _NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
