@@ -13,10 +13,15 @@ import pytest
 
 from course_utils.datasets import (ACME_DB, ACME_DIR, DATA_DIR, KB_DOCS_DIR, load_kb_docs, load_kb_qa,
                                    load_practice_questions, practice_db, practice_splits, read_jsonl)
-from course_utils.offline.corpus.build import (NO_CONTEXT, NOT_IN_PASSAGES, build_corpus, split_sentences,
-                                               write_corpus)
+from course_utils.offline.corpus.build import NO_CONTEXT, NOT_IN_PASSAGES, build_corpus, write_corpus
 from course_utils.offline.corpus.facts import load_entities
+from course_utils.offline.reading.prompt_reader import split_sentences
+from course_utils.offline_assets import use_packaged_assets
 from course_utils.sql import run_sql, table_names
+
+# Answers are split into sentences as the model's reader splits passages (NLTK's punkt, packaged):
+# the corpus avoids full stops inside sentences ("Dr Kaur", not "Dr. Kaur"), so a quoted sentence is one piece.
+use_packaged_assets()
 
 ROLES = {"system", "user", "assistant"}
 SHINGLE = 8  # words: a shared run this long is copied text, not coincidence

@@ -20,7 +20,6 @@ Run `python -m course_utils.offline.corpus.build FOLDER` to write qa.jsonl and c
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from course_utils.offline.corpus.classify import build_classify, tasks_for
 from course_utils.offline.corpus.facts import load_entities, train_domains
 from course_utils.offline.corpus.qa import NO_CONTEXT, NOT_IN_PASSAGES, EntityPool, ask, build_qa
 
-__all__ = ["build_corpus", "write_corpus", "split_sentences", "NOT_IN_PASSAGES", "NO_CONTEXT"]
+__all__ = ["build_corpus", "write_corpus", "NOT_IN_PASSAGES", "NO_CONTEXT"]
 
 
 def _questions_by_domain(entities, r, n: int = 600) -> list[tuple[str, str]]:
@@ -58,18 +57,6 @@ def write_corpus(folder: Path | str, seed: int = 0, **sizes) -> dict[str, Path]:
         paths[name] = folder / f"{name}.jsonl"
         write_jsonl(paths[name], rows)
     return paths
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage as this corpus writes them: lines, cut after . ! or ? and a space.
-
-    The corpus avoids full stops inside sentences ("Dr Kaur", not "Dr. Kaur"), so every sentence
-    it quotes as an answer is one piece here.
-    """
-    return [piece.strip() for line in text.split("\n") for piece in _SENTENCE_END.split(line) if piece.strip()]
 
 
 if __name__ == "__main__":

@@ -33,6 +33,11 @@ def length_batches(texts: list[str]) -> list[list[str]]:
     return batches[::-1]
 
 
+def cosines(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """The cosine of each row of `vectors` with `query` (unit vectors, so a dot product); none for no rows."""
+    return vectors @ query if len(vectors) else np.zeros(0, dtype=np.float32)
+
+
 class Embedder:
     """all-MiniLM-L6-v2 with a cache (passages repeat across questions, so most are free) and a lock.
 

@@ -23,7 +23,7 @@ from datetime import date
 
 import numpy as np
 
-from course_utils.offline.model.embedder import Embedder
+from course_utils.offline.model.embedder import Embedder, cosines
 from course_utils.offline.reading.sql_request import SqlRequest
 from course_utils.offline.sql.adaptation import (N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
                                                  content_words, words_of)
@@ -189,10 +189,6 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
     return out
 
 
-def _cosines(vector: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    return matrix @ vector if len(matrix) else np.zeros(0, dtype=np.float32)
-
-
 def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | None = None,
                       leave_out: str | None = None, seen: SeenQueries | None = None) -> list[Candidate]:
     """Adapt the closest known pairs to the question and describe each result for the network.
@@ -214,9 +210,9 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
     sources: list[tuple[str, str, str]] = [(q, sql, "example") for q, sql in request.examples]
     sources += [(f"{title}: {text}", " ".join(sql.split()), "idiom") for title, text, sql in request.schema.idioms]
     source_vecs = embed([s[0] for s in sources])
-    own = [(float(c), *s, v) for c, s, v in zip(_cosines(q_vec, source_vecs), sources, source_vecs)]
+    own = [(float(c), *s, v) for c, s, v in zip(cosines(source_vecs, q_vec), sources, source_vecs)]
     if memory is not None and memory.pairs:
-        sims = _cosines(q_vec, memory.keys)
+        sims = cosines(memory.keys, q_vec)
         for i in np.argsort(-sims)[:WIDE + 1]:
             if memory.pairs[i][0] != leave_out:
                 own.append((float(sims[i]), *memory.pairs[i], "memory", memory.keys[i]))
@@ -314,8 +310,8 @@ def link_features(sql: str, view: SchemaView, named: dict[str, float], first: st
     for table, column, value in compared_values(sql, view):
         texts = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text" and c != column]
         if view.kinds.get((table, column)) == "text" and texts:
-            cosines = embed([value, spoken(column)] + [spoken(c) for c in texts])
-            fits.append(float(cosines[0] @ cosines[1]) - float(np.max(cosines[2:] @ cosines[0])))
+            vectors = embed([value, spoken(column)] + [spoken(c) for c in texts])
+            fits.append(float(vectors[0] @ vectors[1]) - float(np.max(vectors[2:] @ vectors[0])))
     return [float(answer is not None and answer == first), answer_named, min(unasked, 3) / 3,
             float(np.mean(fits)) if fits else 0.0]
 

@@ -197,12 +197,18 @@ def answer_columns(sql: str, view: SchemaView) -> list[tuple[str, str | None]]:
 # Linking: how strongly a question names a schema item
 
 
-def mention_spans(question: str) -> list[str]:
-    """The question's 1-3 word runs that could name a table or column: a name does not start
-    or end with a function word, so "the order" and "orders of" are left out (fewer to embed)."""
+def word_runs(question: str) -> list[tuple[int, str]]:
+    """The question's 1-3 word runs that could name a table or column, each with the position of
+    its first word: a name does not start or end with a function word, so "the order" and
+    "orders of" are left out (fewer to embed)."""
     words = re.findall(r"[A-Za-z0-9']+", question)
-    return [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)
+    return [(i, " ".join(words[i:i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)
             if words[i].lower() not in STOPWORDS and words[i + n - 1].lower() not in STOPWORDS]
+
+
+def mention_spans(question: str) -> list[str]:
+    """The texts of the question's word runs (word_runs)."""
+    return [text for _, text in word_runs(question)]
 
 
 class Linker:
@@ -232,9 +238,7 @@ class Linker:
     def first_named(self, question: str, names: list[str], clearly: float = FIRST_NAMED) -> str | None:
         """Of the names the question says at least `clearly`, the one it says first: what a
         question asks for comes early ("Which *artists* have works in bronze?")."""
-        words = re.findall(r"[A-Za-z0-9']+", question)
-        spans = [(i, " ".join(words[i:i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)
-                 if words[i].lower() not in STOPWORDS and words[i + n - 1].lower() not in STOPWORDS]
+        spans = word_runs(question)
         if not names or not spans:
             return None
         cosines = self.embed([text for _, text in spans]) @ self.embed([spoken(n) for n in names]).T  # (spans, names)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_utils.offline.model.embedder import Embedder
+from course_utils.offline.model.embedder import Embedder, cosines
 from course_utils.offline.reading.prompt_reader import ReadPrompt
 
 MAX_SENTENCES = 96  # candidate sentences kept per prompt (the most similar to the question)
@@ -60,10 +60,6 @@ class Features:
     question_words: set[str]
 
 
-def _cosines(vectors: np.ndarray, question: np.ndarray) -> np.ndarray:
-    return vectors @ question if len(vectors) else np.zeros(0, dtype=np.float32)
-
-
 def _question_text(read: ReadPrompt) -> str:
     return read.question or read.full_text[-500:]
 
@@ -96,7 +92,7 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
     # Candidate sentences: all of them, or the MAX_SENTENCES most similar to the question.
     triples = _sentences_with_context(read)
     vectors = embed([text for _, _, text in triples])
-    cos = _cosines(vectors, q_vec)
+    cos = cosines(vectors, q_vec)
     keep = np.sort(np.argsort(-cos, kind="stable")[:MAX_SENTENCES])
     triples, vectors, cos = [triples[i] for i in keep], vectors[keep], cos[keep]
     sentences = [s for s, _, _ in triples]
@@ -127,11 +123,11 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
     # Labels: embed "name: description" (or the name alone), plus evidence from examples.
     labels = [label.name for label in read.labels][:MAX_LABELS]
     label_vectors = embed(_described(read))
-    name_cos = _cosines(embed(labels), q_vec)
-    full_cos = _cosines(label_vectors, q_vec)
+    name_cos = cosines(embed(labels), q_vec)
+    full_cos = cosines(label_vectors, q_vec)
     example_texts = [text for text, _ in read.examples]
     example_labels = [label.lower() for _, label in read.examples]
-    example_cos = _cosines(embed(example_texts), q_vec)
+    example_cos = cosines(embed(example_texts), q_vec)
     nearest = np.argsort(-example_cos, kind="stable")[:5] if len(example_cos) else []
     rows = []
     for k, label in enumerate(read.labels[:MAX_LABELS]):
