@@ -103,6 +103,27 @@ def test_codes_of_the_query_logic_stay():
     assert out.sql == sql  # 'A' is not the letter "a", and the IN list is logic
 
 
+def test_the_sql_scorer_sees_named_features_in_the_order_its_weights_were_trained_on():
+    from course_utils.offline.model.acme_tiny.loading import load_network
+    from course_utils.offline.model.embedder import shared_embedder
+    from course_utils.offline.sql.candidates import (FEATURE_NAMES, LINK_FEATURES, SCALAR_FEATURES, SQL_FEATURES,
+                                                     CandidateFeatures, gather_candidates)
+
+    assert load_network().sql_transfer_scorer[0].in_features == SQL_FEATURES == len(FEATURE_NAMES) == 35
+    assert FEATURE_NAMES[13:17] == LINK_FEATURES and FEATURE_NAMES[-3] == "origin_memory"
+    scalars = {name: float(i) for i, name in enumerate(SCALAR_FEATURES)}
+    vector = CandidateFeatures(**scalars, cues=(1.0,) * 9, adaptation=(0.5,) * 4, origin="memory").vector()
+    assert vector.tolist() == list(range(17)) + [1.0] * 9 + [0.5] * 4 + [0.0, 0.0, 1.0, 0.0, 0.0]
+
+    # read back by name, a candidate's vector says where it came from and what it knows
+    example = {"question": "How many customers are there?", "sql": "SELECT COUNT(*) FROM cust_mstr"}
+    messages = sql_messages("How many stores are there?", SCHEMA, examples=[example])
+    candidate = gather_candidates(read_sql_request(messages), shared_embedder())[0]
+    named = dict(zip(FEATURE_NAMES, candidate.features.tolist()))
+    assert candidate.origin == "example" and named["origin_example"] == 1.0 and named["schema_given"] == 1.0
+    assert named["rank"] == 0.0 and named["cue_count"] == 0.0  # the closest example, and it counts as asked
+
+
 # ----------------------------------------------------------------------------------------
 # Reading requests
 

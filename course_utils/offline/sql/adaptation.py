@@ -79,11 +79,13 @@ class Adaptation:
     steps: list[str] = field(default_factory=list)  # human-readable notes, for step-by-step answers
 
     def signals(self) -> list[float]:
+        """How the adaptation went, as numbers for the scorer (SIGNALS, in order)."""
         return [min(self.changed, 4) / 4, min(self.kept_derived, 4) / 4, min(self.unresolved, 3) / 3,
                 float(self.time_mismatch)]
 
 
-N_SIGNALS = 4
+SIGNALS = ("changed", "kept_derived", "unresolved", "time_mismatch")
+N_SIGNALS = len(SIGNALS)
 
 
 def words_of(text: str) -> list[str]:

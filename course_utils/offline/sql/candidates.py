@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 import numpy as np
 
 from course_utils.offline.model.embedder import Embedder, cosines
 from course_utils.offline.reading.sql_request import SqlRequest
-from course_utils.offline.sql.adaptation import (N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
+from course_utils.offline.sql.adaptation import (N_SIGNALS, SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
                                                  content_words, words_of)
 from course_utils.offline.sql.cues import KINDS as CUE_KINDS
 from course_utils.offline.sql.cues import agreement, asked
@@ -47,7 +47,6 @@ TRANSFER_SHAPES = 6
 TRANSFER_BESIDE_KNOWN_PAIRS = False
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
 LINK_FEATURES = ("answer_first", "answer_named", "unasked_outputs", "value_fit")  # with a schema alone: link_features
-SQL_FEATURES = 13 + len(LINK_FEATURES) + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
 SURFACE_WEIGHT = 0.3  # seen queries are found by 0.3 x question cosine + 0.7 x schema-masked cosine
 
 _SQL_WORDS = frozenset(
@@ -55,6 +54,48 @@ _SQL_WORDS = frozenset(
     "limit offset distinct count sum avg min max case when then else end between like union intersect except "
     "all exists asc desc coalesce julianday strftime date datetime cast real integer text round abs ifnull "
     "nullif length lower upper substr replace total over partition using natural with recursive".split())
+
+
+@dataclass
+class CandidateFeatures:
+    """What the network's SQL scorer sees of one candidate query.
+
+    `vector()` lays the fields out in this order, the order the committed weights were trained
+    on (a new feature goes at the end, with a retrain): one number per field, per kind of cue,
+    per adaptation signal, and the origin one-hot."""
+
+    question_cosine: float  # the question's cosine with the question the query was adapted from
+    masked_cosine: float  # the same with both questions' values masked (DAIL-SQL)
+    shared_words: float  # content words both questions have, of the words either has
+    covered_words: float  # content words both questions have, of the question's
+    known_names: float  # names the query uses that the schema given has, of all it uses (0 without a schema)
+    schema_given: float  # 1 when the prompt gives schema names
+    rank: float  # the source question's rank by cosine (0 the closest), over the number of candidates
+    votes: float  # other candidates that wrote the same query, over the number of candidates
+    link_confidence: float  # a query carried over from another database: how well its names linked
+    seen_similarity: float  # and how close its question is, domain words masked (seen_key)
+    value_count_gap: float  # values the question gives against values the query compares with (up to 3, / 3)
+    named_used: float  # how clearly the question names what the query uses (mean; with a linked schema)
+    named_left_out: float  # the clearest name the question gives that the query leaves out
+    answer_first: float  # the four LINK_FEATURES, with a schema alone (link_features); else 0
+    answer_named: float
+    unasked_outputs: float
+    value_fit: float
+    cues: tuple[float, ...]  # per kind of operation (cues.KINDS): +1 asked not done, -1 done not asked, 0 agreed
+    adaptation: tuple[float, ...]  # how the adaptation went (adaptation.SIGNALS)
+    origin: str  # where the query came from: one of ORIGINS
+
+    def vector(self) -> np.ndarray:
+        """The scorer's input: (SQL_FEATURES,) float32, named by FEATURE_NAMES."""
+        numbers = [getattr(self, name) for name in SCALAR_FEATURES]
+        numbers += [*self.cues, *self.adaptation, *(float(self.origin == o) for o in ORIGINS)]
+        return np.array(numbers, dtype=np.float32)
+
+
+SCALAR_FEATURES = tuple(f.name for f in fields(CandidateFeatures) if f.name not in ("cues", "adaptation", "origin"))
+FEATURE_NAMES = (*SCALAR_FEATURES, *(f"cue_{kind}" for kind in CUE_KINDS),
+                 *(f"adaptation_{signal}" for signal in SIGNALS), *(f"origin_{origin}" for origin in ORIGINS))
+SQL_FEATURES = len(FEATURE_NAMES)
 
 
 @dataclass
@@ -249,45 +290,47 @@ def _named(question: str, target: SchemaView, embed: Embedder) -> dict[str, floa
 def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, embed: Embedder,
               schema_names: list[str], named: dict[str, float], target: SchemaView | None = None,
               first: str | None = None) -> None:
-    """Fill each candidate's feature vector.
+    """Fill each candidate's feature vector (CandidateFeatures).
 
     named: how clearly the question names each schema name, when the schema was linked; then
-    a query scores by how much of what it uses the question names (covered), and by the
-    clearest name the question gives that the query leaves out (ignored)."""
+    a query scores by how much of what it uses the question names (named_used), and by the
+    clearest name the question gives that the query leaves out (named_left_out)."""
     source_vecs = source_vectors(candidates, embed)
     if target is not None:  # the values the queries compare with, in one embedder call (link_features)
         embed(list(dict.fromkeys(v for c in candidates for _, _, v in compared_values(c.sql, target))))
     masked = _masked_vectors(question, candidates, source_vecs, embed)
     q_words = content_words(question)
     votes = Counter(c.sql for c in candidates)
-    cosines = source_vecs @ q_vec
+    similarity = source_vecs @ q_vec
     given = len(find_numbers(question)) + len(names_in_question(question))  # values the question gives
-    ranks = np.argsort(np.argsort(-cosines))
+    ranks = np.argsort(np.argsort(-similarity))
     known = set(schema_names)
+    n = max(1, len(candidates))
     for i, c in enumerate(candidates):
         s_words = content_words(c.source_question)
         used = identifiers(c.sql)
-        covered = [v for n, v in named.items() if n in used]
-        ignored = [v for n, v in named.items() if n not in used]
-        c.features = np.array([
-            float(cosines[i]),
-            float(masked[0] @ masked[1 + i]),
-            len(q_words & s_words) / max(1, len(q_words | s_words)),
-            len(q_words & s_words) / max(1, len(q_words)),
-            len(used & known) / max(1, len(used)) if known else 0.0,
-            float(bool(known)),
-            ranks[i] / max(1, len(candidates)),
-            (votes[c.sql] - 1) / max(1, len(candidates)),
-            c.link_confidence,
-            c.seen_similarity,
-            min(abs(given - _literal_count(c.sql)), 3) / 3,
-            float(np.mean(covered)) if covered else 0.0,
-            max(ignored, default=0.0),
-            *(link_features(c.sql, target, named, first, embed) if target is not None else [0.0] * len(LINK_FEATURES)),
-            *agreement(question, c.sql),
-            *(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
-            *[float(c.origin == o) for o in ORIGINS],
-        ], dtype=np.float32)
+        covered = [v for name, v in named.items() if name in used]
+        ignored = [v for name, v in named.items() if name not in used]
+        links = link_features(c.sql, target, named, first, embed) if target is not None else [0.0] * len(LINK_FEATURES)
+        c.features = CandidateFeatures(
+            question_cosine=float(similarity[i]),
+            masked_cosine=float(masked[0] @ masked[1 + i]),
+            shared_words=len(q_words & s_words) / max(1, len(q_words | s_words)),
+            covered_words=len(q_words & s_words) / max(1, len(q_words)),
+            known_names=len(used & known) / max(1, len(used)) if known else 0.0,
+            schema_given=float(bool(known)),
+            rank=ranks[i] / n,
+            votes=(votes[c.sql] - 1) / n,
+            link_confidence=c.link_confidence,
+            seen_similarity=c.seen_similarity,
+            value_count_gap=min(abs(given - _literal_count(c.sql)), 3) / 3,
+            named_used=float(np.mean(covered)) if covered else 0.0,
+            named_left_out=max(ignored, default=0.0),
+            **dict(zip(LINK_FEATURES, links)),
+            cues=tuple(agreement(question, c.sql)),
+            adaptation=tuple(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
+            origin=c.origin,
+        ).vector()
 
 
 def link_features(sql: str, view: SchemaView, named: dict[str, float], first: str | None,
