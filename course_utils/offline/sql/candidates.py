@@ -38,12 +38,12 @@ from course_utils.sql_mentions import find_numbers
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
-# seen query shapes carried over per request: chosen by cross-validation over the train practice
-# databases (benchmarks/cv_transfer_scorer.py, early-stopped scorer: 40.8 / 40.7 / 41.2 / 40.5 /
-# 40.5% top-1 with 4 / 5 / 6 / 7 / 8). Flat within noise, so the cheaper 6: fewer candidates to link.
+# seen query shapes carried over per request: the cheapest of the counts that cross-validated alike
+# over the train practice databases (benchmarks/cv_transfer_scorer.py; figures in benchmarks/RESULTS.md)
 TRANSFER_SHAPES = 6
 # Whether queries carried over from other databases are also offered when the prompt has examples
-# or the model was fine-tuned; chosen on a split of train.jsonl (benchmarks/cv_sql_design_choices.py).
+# or the model was fine-tuned: off, chosen on splits of train.jsonl (benchmarks/cv_sql_design_choices.py;
+# figures in benchmarks/RESULTS.md).
 TRANSFER_BESIDE_KNOWN_PAIRS = False
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
 LINK_FEATURES = ("answer_first", "answer_named", "unasked_outputs", "value_fit")  # with a schema alone: link_features

@@ -41,8 +41,8 @@ _DATE_NAMES = re.compile(r"(^|_)(date|day|time|timestamp|at|on)$|^date_|_date_",
 _FLAG_NAMES = {"active", "enabled", "available", "deleted", "verified", "paid"}  # yes/no without is_
 MAX_TABLE_MAPS = 3  # table mappings kept per known query
 FIRST_CHOICES = 6  # tables tried for a query table that no join ties to one already placed
-# a word run this close to a table's name mentions it (Linker.first_named): the question's first
-# mention is its answer table for 82% of the train practice questions at 0.45 (81% at 0.4 and 0.5)
+# a word run this close to a table's name mentions it (Linker.first_named); chosen on the train
+# practice questions, where the first table mentioned is then the answer table (benchmarks/RESULTS.md)
 FIRST_NAMED = 0.45
 
 
@@ -480,8 +480,8 @@ def count_twin(sql: str, view: SchemaView, count: bool) -> str | None:
 
 def value_column(value: str, table: str, view: SchemaView, link: Linker) -> str | None:
     """The text column of `table` most likely to hold `value` ("frost" -> alert_type, "bronze" ->
-    medium): the embedder's cosine of the value with each column's spoken name. A weak signal (about
-    3 in 4 right on the practice databases' values), so callers offer it as one candidate among others."""
+    medium): the embedder's cosine of the value with each column's spoken name. A weak signal (its
+    accuracy is in benchmarks/RESULTS.md), so callers offer it as one candidate among others."""
     columns = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text"]
     if not columns:
         return None

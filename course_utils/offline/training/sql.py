@@ -33,13 +33,13 @@ from course_utils.sql_masking import normal_sql, template_of
 
 SQL_PARAMETERS = ("sql_scorer", "sql_prototypes", "sql_query")
 TRANSFER_PARAMETERS = ("sql_transfer_scorer",)
-# The transfer scorer is fitted full-batch and stopped early: cross-validated over the train
-# practice databases (benchmarks/cv_transfer_scorer.py), top-1 is 40.5% after 50 steps at lr 0.01,
-# on a plateau from 35 to 100 steps, and falls to 38.0% after 200 as it fits its 12 databases.
+# The transfer scorer is fitted full-batch and stopped early, before it fits its 12 databases: the
+# step count was chosen by cross-validation over them (benchmarks/cv_transfer_scorer.py; figures in
+# benchmarks/RESULTS.md).
 TRANSFER_STEPS, TRANSFER_LEARNING_RATE = 50, 0.01
 # Fine-tuning keeps the pre-trained scorer and learns only the template prototypes and their
-# query map, like an adapter. On a split of train.jsonl (benchmarks/cv_sql_design_choices.py) it
-# scores as well as moving the whole head, and it leaves the pre-trained scorer untouched.
+# query map, like an adapter: it leaves the pre-trained scorer untouched, and scored as well as
+# moving the whole head on splits of train.jsonl (benchmarks/cv_sql_design_choices.py).
 FINE_TUNED_SQL_PARAMETERS = ("sql_prototypes", "sql_query")
 _CODE_USE = re.compile(r"([\w.]+)\s*(?:=|<>|!=)\s*'([^']+)'")
 
