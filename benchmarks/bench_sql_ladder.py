@@ -87,7 +87,7 @@ def main() -> None:
 
     def evaluate_fresh(name, predictor, items, score):
         if connection().backend == "offline":  # time every rung on questions it has not embedded yet
-            from course_utils.offline.acme_model import shared_embedder
+            from course_utils.offline.model.embedder import shared_embedder
 
             shared_embedder().cache.clear()
         return summary(evaluate(predictor, items, score, name=name, workers=1, progress=False))

@@ -1,10 +1,10 @@
 """Two design choices of acme-tiny's text-to-SQL, decided on splits of train.jsonl, never on a test split.
 
 1. What a fine-tune moves: only the template prototypes and their query map, like an adapter
-   (`sql_training.FINE_TUNED_SQL_PARAMETERS`, the default), or the whole SQL head
-   (`sql_training.SQL_PARAMETERS`).
+   (`training/sql.py`'s `FINE_TUNED_SQL_PARAMETERS`, the default), or the whole SQL head
+   (`SQL_PARAMETERS`).
 2. Whether queries carried over from other databases are also offered beside the prompt's examples
-   and the fine-tuned memory (`sql_model.TRANSFER_BESIDE_KNOWN_PAIRS`, off by default).
+   and the fine-tuned memory (`sql/candidates.py`'s `TRANSFER_BESIDE_KNOWN_PAIRS`, off by default).
 
 Each choice is scored on two splits of the Acme training questions, fine-tuned on one part and
 evaluated on the other:
@@ -25,7 +25,8 @@ import random
 
 from course_utils import datasets
 from course_utils.client import get_client
-from course_utils.offline import sql_model, sql_training
+from course_utils.offline.sql import candidates as sql_candidates
+from course_utils.offline.training import sql as sql_training
 from course_utils.runner import evaluate
 from course_utils.sql import schema_text
 from course_utils.sql_eval import sql_scorer
@@ -74,12 +75,12 @@ def main() -> None:
                 sql_training.FINE_TUNED_SQL_PARAMETERS = adapter_parts
             beside = (False, True) if parts == adapter_parts else (False,)
             for transfer in beside:
-                sql_model.TRANSFER_BESIDE_KNOWN_PAIRS = transfer
+                sql_candidates.TRANSFER_BESIDE_KNOWN_PAIRS = transfer
                 try:
                     six = accuracy(Recipe(schema=True, model=model), kitchen, held)
                     seven = accuracy(Recipe(schema=True, dictionary=True, examples=5, model=model), kitchen, held)
                 finally:
-                    sql_model.TRANSFER_BESIDE_KNOWN_PAIRS = False
+                    sql_candidates.TRANSFER_BESIDE_KNOWN_PAIRS = False
                 offered = "also offered" if transfer else "not offered"
                 print(f"{split_name:<18} {parts_name:<26} {offered:<22} {six:6.1%}  {seven:6.1%}"
                       f"   ({len(fitted)} fitted, {len(held)} held)", flush=True)

@@ -21,11 +21,13 @@ import copy
 import torch
 from torch import nn
 
-from course_utils.offline import sql_model
-from course_utils.offline.acme_model import load_network, seen_of, shared_embedder, sql_batch_tensors, sql_example
-from course_utils.offline.corpus_sql import schema_only_requests
-from course_utils.offline.sql_request import read_sql_request
-from course_utils.offline.sql_training import TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS, train_sql
+from course_utils.offline.sql import candidates as sql_candidates
+from course_utils.offline.model.acme_tiny.loading import load_network
+from course_utils.offline.model.acme_tiny.tensors import seen_of, sql_batch_tensors, sql_example
+from course_utils.offline.model.embedder import shared_embedder
+from course_utils.offline.corpus.sql import schema_only_requests
+from course_utils.offline.reading.sql_request import read_sql_request
+from course_utils.offline.training.sql import TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS, train_sql
 from course_utils.offline_assets import use_packaged_assets
 from course_utils.sql_eval import score_sql
 
@@ -37,7 +39,7 @@ def featurised(requests, embed, seen):
     out = []
     for item in requests:
         request = read_sql_request(item["messages"])
-        candidates = sql_model.gather_candidates(request, embed, seen=seen)
+        candidates = sql_candidates.gather_candidates(request, embed, seen=seen)
         example = sql_example(candidates, request.question, embed)
         example.target = [i for i, c in enumerate(candidates) if score_sql(item["db"], c.sql, item["sql"]).correct]
         out.append((item["db"], example))
@@ -63,12 +65,12 @@ def top1(network, examples) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shapes", type=int, default=sql_model.TRANSFER_SHAPES, help="seen query shapes per question")
+    parser.add_argument("--shapes", type=int, default=sql_candidates.TRANSFER_SHAPES, help="seen query shapes per question")
     parser.add_argument("--steps", type=int, default=TRANSFER_STEPS, help="full-batch steps of the scorer")
     parser.add_argument("--lr", type=float, default=TRANSFER_LEARNING_RATE)
     args = parser.parse_args()
     use_packaged_assets()
-    sql_model.TRANSFER_SHAPES = args.shapes
+    sql_candidates.TRANSFER_SHAPES = args.shapes
     network, embed = load_network(), shared_embedder()
     data = featurised(schema_only_requests(), embed, seen_of(network))
     databases = sorted({db for db, _ in data})

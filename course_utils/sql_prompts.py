@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from course_utils.offline.sql_model import masked_question, template_of
+from course_utils.sql_masking import masked_question, template_of
 
 SYSTEM = "You are a careful data analyst. You write one SQLite query that answers the user's question."
 REASONING = ("Think step by step: find the closest example, say what changes, then write the query "

@@ -6,11 +6,14 @@ import numpy as np
 import pytest
 
 from course_utils.offline_assets import use_packaged_assets
-from course_utils.offline.acme_model import (ABSTAIN, DONT_KNOW, MODEL_ID, WEIGHTS_DIR, AcmeTinyChat,
-                                             load_network, shared_embedder)
-from course_utils.offline.generation import SamplingParams, complete, make_rng
-from course_utils.offline.protocol import TrainingReport
-from course_utils.offline.training import AcmeTinyTrainer, make_examples, mean_loss
+from course_utils.offline.model.acme_tiny.chat_model import AcmeTinyChat
+from course_utils.offline.model.acme_tiny.loading import MODEL_ID, WEIGHTS_DIR, load_network
+from course_utils.offline.model.acme_tiny.network import ABSTAIN, DONT_KNOW
+from course_utils.offline.model.embedder import shared_embedder
+from course_utils.offline.api.generation import SamplingParams, complete, make_rng
+from course_utils.offline.api.protocol import TrainingReport
+from course_utils.offline.training.answers import make_examples, mean_loss
+from course_utils.offline.training.fine_tuning import AcmeTinyTrainer
 
 use_packaged_assets()
 

@@ -24,7 +24,7 @@ from llama_index.core.schema import MetadataMode
 from course_utils.client import get_meter
 from course_utils.datasets import load_kb_docs, load_kb_qa
 from course_utils.llama_setup import configure_llama_index
-from course_utils.offline.acme_model import ABSTAIN
+from course_utils.offline.model.acme_tiny.network import ABSTAIN
 from course_utils.offline_assets import load_embedder
 
 # Every variable that could move the course off the offline backend or rename its models.

@@ -8,7 +8,7 @@ import openai
 import pytest
 from openai.types.chat import ChatCompletion
 
-from course_utils.offline.generation import log_softmax
+from course_utils.offline.api.generation import log_softmax
 from test_offline_toymodel import BASE_ID, CHARS, BigramChat, BigramLoader, serve
 
 USER = [{"role": "user", "content": "the"}]

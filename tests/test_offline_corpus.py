@@ -13,10 +13,15 @@ import pytest
 
 from course_utils.datasets import (ACME_DB, ACME_DIR, DATA_DIR, KB_DOCS_DIR, load_kb_docs, load_kb_qa,
                                    load_practice_questions, practice_db, practice_splits, read_jsonl)
-from course_utils.offline.corpus import (NO_CONTEXT, NOT_IN_PASSAGES, build_corpus, split_sentences,
-                                         write_corpus)
-from course_utils.offline.corpus_facts import load_entities
+from course_utils.offline.corpus.build import NO_CONTEXT, NOT_IN_PASSAGES, build_corpus, write_corpus
+from course_utils.offline.corpus.facts import load_entities
+from course_utils.offline.reading.prompt_reader import split_sentences
+from course_utils.offline_assets import use_packaged_assets
 from course_utils.sql import run_sql, table_names
+
+# Answers are split into sentences as the model's reader splits passages (NLTK's punkt, packaged):
+# the corpus avoids full stops inside sentences ("Dr Kaur", not "Dr. Kaur"), so a quoted sentence is one piece.
+use_packaged_assets()
 
 ROLES = {"system", "user", "assistant"}
 SHINGLE = 8  # words: a shared run this long is copied text, not coincidence
@@ -61,7 +66,7 @@ def test_same_seed_same_corpus_and_other_seed_differs(corpus):
 
 def test_same_corpus_in_a_fresh_process_with_another_hash_seed():
     """No iteration over sets or hash order: another PYTHONHASHSEED gives the same corpus."""
-    code = ("import hashlib, json; from course_utils.offline.corpus import build_corpus; "
+    code = ("import hashlib, json; from course_utils.offline.corpus.build import build_corpus; "
             "print(hashlib.sha256(json.dumps(build_corpus(seed=3, n_qa=300, n_classify=300), "
             "sort_keys=True).encode('utf-8')).hexdigest())")
     here = _digest(build_corpus(seed=3, n_qa=300, n_classify=300))

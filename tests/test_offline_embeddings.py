@@ -9,7 +9,7 @@ import numpy as np
 import openai
 import pytest
 
-from course_utils.offline.embeddings import EMBEDDING_MODEL_ID
+from course_utils.offline.api.embeddings import EMBEDDING_MODEL_ID
 from course_utils.offline_assets import load_embedder
 from test_offline_toymodel import serve
 
@@ -97,3 +97,12 @@ def test_llama_index_openai_embedding_works_unchanged(server, embedder):
                             max_retries=0)
     vector = model.get_text_embedding(TEXTS[0])
     assert np.allclose(vector, embedder.encode(TEXTS[0], normalize_embeddings=True), atol=1e-5)
+
+
+def test_the_endpoint_and_acme_tiny_share_one_embedder():
+    """One embedder per process: one cache, one lock, whichever of them asks."""
+    from course_utils.offline.api.embeddings import Embeddings
+    from course_utils.offline.model.acme_tiny.loading import default_loader
+    from course_utils.offline.model.embedder import shared_embedder
+
+    assert Embeddings().embedder() is shared_embedder() is default_loader().embed

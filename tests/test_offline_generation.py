@@ -8,7 +8,7 @@ from typing import Sequence
 import numpy as np
 import pytest
 
-from course_utils.offline.generation import (
+from course_utils.offline.api.generation import (
     Finished,
     Piece,
     SamplingParams,
@@ -18,7 +18,7 @@ from course_utils.offline.generation import (
     make_rng,
     sampling_distribution,
 )
-from course_utils.offline.protocol import Prompt
+from course_utils.offline.api.protocol import Prompt
 from test_offline_toymodel import BASE_ID, CHARS, BigramLoader
 
 

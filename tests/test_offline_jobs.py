@@ -10,7 +10,7 @@ import numpy as np
 import openai
 import pytest
 
-from course_utils.offline.storage import read_json, write_json
+from course_utils.offline.api.storage import read_json, write_json
 from test_offline_toymodel import BASE_ID, BigramTrainer, chat_example, jsonl, serve, wait_for
 
 FINISHED = ("succeeded", "failed", "cancelled")

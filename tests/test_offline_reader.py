@@ -3,7 +3,7 @@
 import pytest
 
 from course_utils.offline_assets import use_packaged_assets
-from course_utils.offline.prompt_reader import read_prompt
+from course_utils.offline.reading.prompt_reader import read_prompt
 
 use_packaged_assets()
 

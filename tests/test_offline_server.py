@@ -73,7 +73,7 @@ def test_ensure_started_starts_one_server_per_process(toy_course_model):
 
 
 def test_a_missing_course_model_gives_a_clear_error(monkeypatch):
-    monkeypatch.setitem(sys.modules, "course_utils.offline.acme_model", None)  # import fails
+    monkeypatch.setitem(sys.modules, "course_utils.offline.model.acme_tiny.loading", None)  # import fails
     with pytest.raises(ImportError, match="needs the course's model.*OPENAI_API_KEY or COURSE_BASE_URL"):
         server.course_model()
 

@@ -14,10 +14,10 @@ import pytest
 
 from course_utils.datasets import (ACME_DB, ACME_DICTIONARY, load_acme_questions, load_practice_questions,
                                    practice_db, practice_splits)
-from course_utils.offline.corpus_sql import schema_only_requests, seen_queries, sql_rows
-from course_utils.offline.sql_adapt import Knowledge, adapt, dictionary_codes
-from course_utils.offline.sql_request import examples_in_text, read_sql_request
-from course_utils.offline.sql_schema_text import read_schema_text
+from course_utils.offline.corpus.sql import schema_only_requests, seen_queries, sql_rows
+from course_utils.offline.sql.adaptation import Knowledge, adapt, dictionary_codes
+from course_utils.offline.reading.sql_request import examples_in_text, read_sql_request
+from course_utils.offline.reading.schema_text import read_schema_text
 from course_utils.sql import run_sql, schema_text, table_names
 from course_utils.sql_eval import CORRECT, WRONG_RESULT, score_sql
 from course_utils.sql_prompts import choose_examples, sql_messages
@@ -56,9 +56,9 @@ def test_a_month_prefix_moves_by_months_not_only_by_years():
 
 
 def test_a_fine_tuned_model_takes_today_from_its_latest_query_unless_the_prompt_says():
-    from course_utils.offline.acme_model import shared_embedder
-    from course_utils.offline.sql_adapt import latest_date
-    from course_utils.offline.sql_model import SqlMemory, gather_candidates
+    from course_utils.offline.model.embedder import shared_embedder
+    from course_utils.offline.sql.adaptation import latest_date
+    from course_utils.offline.sql.candidates import SqlMemory, gather_candidates
 
     fy2024 = "SELECT COUNT(*) FROM cust_mstr WHERE sgnup_dt BETWEEN '2024-02-01' AND '2025-01-31'"
     assert latest_date([fy2024, "SELECT 1 WHERE d = '2023-02-30'", "SELECT 5"]) == date(2025, 1, 31)
@@ -81,7 +81,7 @@ def test_numbers_and_quoted_values_follow_the_new_question():
 
 
 def test_a_value_is_a_whole_name_not_a_sentence_opener_a_function_word_or_a_possessive():
-    from course_utils.offline.sql_adapt import aligned_value
+    from course_utils.offline.sql.adaptation import aligned_value
 
     source = "What books has Lucia Alvarez written?"
     assert aligned_value("Lucia Alvarez", source, "Which works by Emeka Quinn do we have?")[0] == "Emeka Quinn"
@@ -101,6 +101,27 @@ def test_codes_of_the_query_logic_stay():
     sql = "SELECT SUM(a) FROM ord_hdr WHERE ord_stat_cd NOT IN ('CNL', 'RTN') AND stat_cd = 'A'"
     out = adapt("Net revenue of active accounts?", sql, "Net revenue of the active accounts, please?", _knowledge())
     assert out.sql == sql  # 'A' is not the letter "a", and the IN list is logic
+
+
+def test_the_sql_scorer_sees_named_features_in_the_order_its_weights_were_trained_on():
+    from course_utils.offline.model.acme_tiny.loading import load_network
+    from course_utils.offline.model.embedder import shared_embedder
+    from course_utils.offline.sql.candidates import (FEATURE_NAMES, LINK_FEATURES, SCALAR_FEATURES, SQL_FEATURES,
+                                                     CandidateFeatures, gather_candidates)
+
+    assert load_network().sql_transfer_scorer[0].in_features == SQL_FEATURES == len(FEATURE_NAMES) == 35
+    assert FEATURE_NAMES[13:17] == LINK_FEATURES and FEATURE_NAMES[-3] == "origin_memory"
+    scalars = {name: float(i) for i, name in enumerate(SCALAR_FEATURES)}
+    vector = CandidateFeatures(**scalars, cues=(1.0,) * 9, adaptation=(0.5,) * 4, origin="memory").vector()
+    assert vector.tolist() == list(range(17)) + [1.0] * 9 + [0.5] * 4 + [0.0, 0.0, 1.0, 0.0, 0.0]
+
+    # read back by name, a candidate's vector says where it came from and what it knows
+    example = {"question": "How many customers are there?", "sql": "SELECT COUNT(*) FROM cust_mstr"}
+    messages = sql_messages("How many stores are there?", SCHEMA, examples=[example])
+    candidate = gather_candidates(read_sql_request(messages), shared_embedder())[0]
+    named = dict(zip(FEATURE_NAMES, candidate.features.tolist()))
+    assert candidate.origin == "example" and named["origin_example"] == 1.0 and named["schema_given"] == 1.0
+    assert named["rank"] == 0.0 and named["cue_count"] == 0.0  # the closest example, and it counts as asked
 
 
 # ----------------------------------------------------------------------------------------
@@ -171,7 +192,7 @@ def corpus_text() -> str:
 
 
 def test_the_committed_model_has_seen_only_train_practice_databases():
-    from course_utils.offline.acme_model import WEIGHTS_DIR
+    from course_utils.offline.model.acme_tiny.loading import WEIGHTS_DIR
 
     seen = json.loads((WEIGHTS_DIR / "config.json").read_text(encoding="utf-8"))["sql_seen"]
     assert set(seen["schemas"]) == set(practice_splits()["train"])
@@ -216,7 +237,7 @@ def test_the_leak_check_catches_a_planted_leak(corpus_text):
 @pytest.fixture(scope="module")
 def offline_client(tmp_path_factory):
     """The real offline backend (acme-tiny and its trainer) with its own state folder."""
-    from course_utils.offline.acme_model import default_loader, default_trainer
+    from course_utils.offline.model.acme_tiny.loading import default_loader, default_trainer
     from course_utils.offline.server import start_server
 
     handle = start_server(state_dir=tmp_path_factory.mktemp("state"), loader=default_loader(),
@@ -229,7 +250,7 @@ def offline_client(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def chat_model():
-    from course_utils.offline.acme_model import MODEL_ID
+    from course_utils.offline.model.acme_tiny.loading import MODEL_ID
 
     return MODEL_ID
 
@@ -263,8 +284,10 @@ def test_with_only_the_schema_of_a_new_database_it_carries_over_a_seen_query(off
                      temperature=0)
     assert score_sql(db, answer, "SELECT COUNT(*) FROM greenhouse").category in (CORRECT, WRONG_RESULT), answer
     # and the queries it weighs include the right one, re-linked from another database
-    from course_utils.offline.acme_model import load_network, seen_of, shared_embedder
-    from course_utils.offline.sql_model import gather_candidates
+    from course_utils.offline.model.acme_tiny.loading import load_network
+    from course_utils.offline.model.acme_tiny.tensors import seen_of
+    from course_utils.offline.model.embedder import shared_embedder
+    from course_utils.offline.sql.candidates import gather_candidates
 
     request = read_sql_request(sql_messages("Which greenhouses are in the tropical climate zone?", schema))
     candidates = gather_candidates(request, shared_embedder(), seen=seen_of(load_network()))
@@ -277,8 +300,9 @@ def test_requests_answered_by_carrying_over_have_their_own_scorer():
     import numpy as np
     import torch
 
-    from course_utils.offline.acme_model import AcmeTinyConfig, AcmeTinyNetwork, SqlExample, sql_batch_tensors
-    from course_utils.offline.sql_model import SQL_FEATURES
+    from course_utils.offline.model.acme_tiny.network import AcmeTinyConfig, AcmeTinyNetwork
+    from course_utils.offline.model.acme_tiny.tensors import SqlExample, sql_batch_tensors
+    from course_utils.offline.sql.candidates import SQL_FEATURES
 
     network = AcmeTinyNetwork(AcmeTinyConfig()).eval()
     d, n = network.config.embed_dim, 4
@@ -296,8 +320,10 @@ def test_requests_answered_by_carrying_over_have_their_own_scorer():
 
 
 def test_transfer_training_marks_every_candidate_that_returns_the_gold_rows():
-    from course_utils.offline.acme_model import load_network, seen_of, shared_embedder
-    from course_utils.offline.sql_training import make_transfer_examples
+    from course_utils.offline.model.acme_tiny.loading import load_network
+    from course_utils.offline.model.acme_tiny.tensors import seen_of
+    from course_utils.offline.model.embedder import shared_embedder
+    from course_utils.offline.training.sql import make_transfer_examples
 
     requests = [r for r in schema_only_requests() if r["db"] == practice_db("library")][:12]
     examples, missed = make_transfer_examples(requests, shared_embedder(), seen_of(load_network()))
@@ -371,8 +397,9 @@ def test_comparisons_and_superlatives_turn_round_with_the_question():
 
 
 def test_fine_tuning_learns_from_every_row_even_one_no_candidate_writes():
-    from course_utils.offline.sql_model import Candidate, SqlMemory, template_of
-    from course_utils.offline.sql_training import _with_gold_stand_in
+    from course_utils.offline.sql.candidates import Candidate, SqlMemory
+    from course_utils.sql_masking import template_of
+    from course_utils.offline.training.sql import _with_gold_stand_in
 
     gold = "SELECT COUNT(*) FROM ordr WHERE stat_cd = 'CNL'"
     memory = SqlMemory(template_slots={template_of(gold): 7})

@@ -26,7 +26,7 @@ import numpy as np
 import openai
 import pytest
 
-from course_utils.offline.protocol import Prompt, TrainingReport
+from course_utils.offline.api.protocol import Prompt, TrainingReport
 from course_utils.offline.server import ServerHandle, start_server
 
 BASE_ID = "toy-bigram"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.offline.sql_cues import KINDS, agreement, asked, done
+from course_utils.offline.sql.cues import KINDS, agreement, asked, done
 
 
 def test_questions_ask_for_operations_in_plain_words():

@@ -1,4 +1,4 @@
-"""Time periods and numbers in questions (course_utils.offline.sql_mentions): pure rules, no model."""
+"""Time periods and numbers in questions (course_utils.sql_mentions): pure rules, no model."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from course_utils.offline.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
-                                               period_start_index, resolve, shift_date)
+from course_utils.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
+                                       period_start_index, resolve, shift_date)
 
 
 def only(question: str) -> TimeMention:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from course_utils.offline.sql_schema_text import (
+from course_utils.offline.reading.schema_text import (
     CodeValue,
     Column,
     SchemaText,

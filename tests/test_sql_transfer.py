@@ -1,12 +1,12 @@
-"""Carrying a known query over to a schema the model has not seen (sql_transfer.py)."""
+"""Carrying a known query over to a schema the model has not seen (sql/transfer.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from course_utils.offline.sql_adapt import adapt
-from course_utils.offline.sql_schema_text import read_schema_text
-from course_utils.offline.sql_transfer import (Linker, answer_columns, compared_values, count_twin, fill_names,
+from course_utils.offline.sql.adaptation import adapt
+from course_utils.offline.reading.schema_text import read_schema_text
+from course_utils.offline.sql.transfer import (Linker, answer_columns, compared_values, count_twin, fill_names,
                                                fill_plain_values, filtered, names_in_query, names_in_question,
                                                plain_values, schema_masked, transfer, trimmed_values, view_of, widened)
 
@@ -27,7 +27,7 @@ CREATE TABLE alert (alert_id INTEGER PRIMARY KEY, station_id INTEGER REFERENCES 
 
 @pytest.fixture(scope="module")
 def link():
-    from course_utils.offline.acme_model import shared_embedder
+    from course_utils.offline.model.embedder import shared_embedder
 
     return Linker(shared_embedder())
 
@@ -191,7 +191,7 @@ def test_the_table_a_question_names_first_is_what_it_asks_for(link):
 
 
 def test_link_features_say_which_query_answers_what_the_question_names(link):
-    from course_utils.offline.sql_model import LINK_FEATURES, link_features
+    from course_utils.offline.sql.candidates import LINK_FEATURES, link_features
 
     question = "Which authors come from Peru?"
     columns = [c for (_, c), kind in LIBRARY.kinds.items() if kind != "key"]

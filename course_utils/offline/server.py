@@ -26,8 +26,8 @@ from pathlib import Path
 
 import uvicorn
 
-from .api import create_app
-from .protocol import ModelLoader, Trainer
+from .api.app import create_app
+from .api.protocol import ModelLoader, Trainer
 
 STARTUP_TIMEOUT_SECONDS = 60  # loading the app and binding should take well under a second
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -102,14 +102,14 @@ def default_state_dir() -> Path:
 def course_model() -> tuple[ModelLoader, Trainer]:
     """The course's own model and trainer (imported only when first needed)."""
     try:
-        acme_model = importlib.import_module("course_utils.offline.acme_model")
+        acme_tiny = importlib.import_module("course_utils.offline.model.acme_tiny.loading")
     except ImportError as exc:
         raise ImportError(
-            "The offline backend needs the course's model (course_utils.offline.acme_model), "
+            "The offline backend needs the course's model (course_utils.offline.model.acme_tiny), "
             f"which could not be imported: {exc}. Reinstall the course (`pip install -e .`), or "
             "set OPENAI_API_KEY or COURSE_BASE_URL to use another backend."
         ) from exc
-    return acme_model.default_loader(), acme_model.default_trainer()
+    return acme_tiny.default_loader(), acme_tiny.default_trainer()
 
 
 def start_server(

@@ -1,6 +1,6 @@
-"""Pre-train acme-tiny from scratch: `python -m course_utils.offline.train_base`.
+"""Pre-train acme-tiny from scratch: `python -m course_utils.offline.training.train_base`.
 
-The corpus (course_utils/offline/corpus.py) is built only from the practice databases of the
+The corpus (course_utils/offline/corpus/) is built only from the practice databases of the
 "train" split; no Acme document, QA pair, ticket or held-out database enters it. Runs on a
 laptop CPU; the embedder is the packaged all-MiniLM-L6-v2 (frozen).
 """
@@ -15,14 +15,15 @@ import time
 
 import torch
 
-from course_utils.offline.acme_model import (CAPABILITY, MODEL_ID, WEIGHTS_DIR, AcmeTinyConfig,
-                                             AcmeTinyNetwork, shared_embedder)
-from course_utils.offline.corpus import build_corpus
-from course_utils.offline.corpus_sql import schema_only_requests, seen_queries, sql_rows
-from course_utils.offline.sql_training import (TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS,
+from course_utils.offline.corpus.build import build_corpus
+from course_utils.offline.corpus.sql import schema_only_requests, seen_queries, sql_rows
+from course_utils.offline.model.acme_tiny.loading import MODEL_ID, WEIGHTS_DIR
+from course_utils.offline.model.acme_tiny.network import CAPABILITY, AcmeTinyConfig, AcmeTinyNetwork
+from course_utils.offline.model.embedder import shared_embedder
+from course_utils.offline.training.answers import make_examples, mean_loss, train_answers
+from course_utils.offline.training.sql import (TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS,
                                                make_sql_examples, make_transfer_examples, mean_sql_loss, train_sql,
                                                write_seen_queries)
-from course_utils.offline.training import make_examples, mean_loss, train
 from course_utils.sql_prompts import choose_examples
 
 # Requests that are neither a question about given passages nor a classification: the model
@@ -141,7 +142,7 @@ def main() -> None:
             print(f"epoch {r.epoch} step {r.step}/{r.total_steps}: train loss {r.train_loss:.3f}{valid_text}",
                   flush=True)
 
-    train(network, examples, epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.lr,
+    train_answers(network, examples, epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.lr,
           seed=args.seed, validation=valid, report=report)
     sql_summary = train_sql_head(network, embed, args, history, report)
     network.save_pretrained(args.out)

@@ -21,7 +21,7 @@ import json
 import random
 from dataclasses import dataclass, field
 
-from course_utils.offline.corpus_facts import Entity, Fact
+from course_utils.offline.corpus.facts import Entity, Fact
 
 NOT_IN_PASSAGES = "The passages do not contain the answer."
 NO_CONTEXT = "I don't know."

@@ -20,25 +20,26 @@ from typing import Sequence
 import numpy as np
 import torch
 
-from course_utils.offline.acme_model import (AcmeTinyNetwork, SqlExample, memory_of, seen_of, sql_batch_tensors,
-                                             sql_example)
-from course_utils.offline.features import Embedder
-from course_utils.offline.sql_adapt import CodeMeaning, content_words
-from course_utils.offline.sql_model import (MAX_CANDIDATES, SeenQueries, SqlMemory, gather_candidates, seen_key,
-                                            template_of)
-from course_utils.offline.sql_transfer import Linker, cached_view, said_in_question
-from course_utils.offline.sql_request import normal_sql, read_sql_request, sql_of_answer
+from course_utils.offline.model.acme_tiny.network import AcmeTinyNetwork
+from course_utils.offline.model.acme_tiny.tensors import SqlExample, memory_of, seen_of, sql_batch_tensors, sql_example
+from course_utils.offline.model.embedder import Embedder
+from course_utils.offline.reading.sql_request import read_sql_request, sql_of_answer
+from course_utils.offline.sql.adaptation import CodeMeaning, content_words
+from course_utils.offline.sql.candidates import MAX_CANDIDATES, SeenQueries, SqlMemory, gather_candidates, seen_key
+from course_utils.offline.sql.transfer import Linker, cached_view, said_in_question
+from course_utils.offline.training.loop import train
 from course_utils.sql_eval import score_sql
+from course_utils.sql_masking import normal_sql, template_of
 
 SQL_PARAMETERS = ("sql_scorer", "sql_prototypes", "sql_query")
 TRANSFER_PARAMETERS = ("sql_transfer_scorer",)
-# The transfer scorer is fitted full-batch and stopped early: cross-validated over the train
-# practice databases (benchmarks/cv_transfer_scorer.py), top-1 is 40.5% after 50 steps at lr 0.01,
-# on a plateau from 35 to 100 steps, and falls to 38.0% after 200 as it fits its 12 databases.
+# The transfer scorer is fitted full-batch and stopped early, before it fits its 12 databases: the
+# step count was chosen by cross-validation over them (benchmarks/cv_transfer_scorer.py; figures in
+# benchmarks/RESULTS.md).
 TRANSFER_STEPS, TRANSFER_LEARNING_RATE = 50, 0.01
 # Fine-tuning keeps the pre-trained scorer and learns only the template prototypes and their
-# query map, like an adapter. On a split of train.jsonl (benchmarks/cv_sql_design_choices.py) it
-# scores as well as moving the whole head, and it leaves the pre-trained scorer untouched.
+# query map, like an adapter: it leaves the pre-trained scorer untouched, and scored as well as
+# moving the whole head on splits of train.jsonl (benchmarks/cv_sql_design_choices.py).
 FINE_TUNED_SQL_PARAMETERS = ("sql_prototypes", "sql_query")
 _CODE_USE = re.compile(r"([\w.]+)\s*(?:=|<>|!=)\s*'([^']+)'")
 
@@ -130,9 +131,7 @@ def train_sql(network: AcmeTinyNetwork, examples: list[SqlExample], epochs: int,
               learning_rate: float, parts: tuple[str, ...] = SQL_PARAMETERS, **settings) -> None:
     """AdamW on (parts of) the SQL head only; the passage and label heads are left as they are.
 
-    settings: as for training.train (seed, validation, report, should_stop, ...)."""
-    from course_utils.offline.training import train
-
+    settings: as for loop.train (seed, validation, report, should_stop, ...)."""
     parameters = [p for name, p in network.named_parameters() if name.split(".")[0] in parts]
     train(network, examples, epochs, batch_size, learning_rate, loss_of=sql_loss, valid_loss_of=mean_sql_loss,
           parameters=parameters, **settings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import random
 
-from course_utils.offline.corpus_classify_tasks import Label, Task, load_tasks
+from course_utils.offline.corpus.classify_tasks import Label, Task, load_tasks
 
 MAX_PROMPT_WORDS = 350
 

@@ -47,6 +47,7 @@ from .generation import (
     generate,
     make_rng,
 )
+from .protocol import content_text
 from .registry import ModelRegistry, SerializedModel
 from .storage import new_id, now
 
@@ -154,7 +155,6 @@ def message_text(message: dict, index: int) -> dict:
                           param=f"messages[{index}].role")
     content = message.get("content")
     if isinstance(content, list):
-        texts = []
         for part in content:
             if not isinstance(part, dict) or part.get("type") != "text":
                 kind = part.get("type") if isinstance(part, dict) else type(part).__name__
@@ -162,14 +162,10 @@ def message_text(message: dict, index: int) -> dict:
                     f"The offline model reads text only; 'messages[{index}].content' has a {kind!r} part.",
                     param=f"messages[{index}].content",
                 )
-            texts.append(str(part.get("text", "")))
-        content = "\n".join(texts)
-    elif content is None:
-        content = ""  # e.g. an assistant turn that only called tools
-    elif not isinstance(content, str):
+    elif content is not None and not isinstance(content, str):
         raise bad_request(f"'messages[{index}].content' must be a string or a list of parts.",
                           param=f"messages[{index}].content")
-    return {"role": role, "content": content}
+    return {"role": role, "content": content_text(content)}
 
 
 def sampling_params(request: ChatRequest, room: int) -> SamplingParams:

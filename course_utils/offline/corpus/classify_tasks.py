@@ -4,7 +4,7 @@ Each task has labels (a name, a short code and a description that really explain
 pool of texts whose label a careful reader can decide: an appointment note names the complaint
 that decides the department, a film blurb has the clues of its genre, a customer message says
 what the customer wants. Texts are written from the databases' rows with this module's own
-templates; `corpus_classify.py` lays them out as prompts.
+templates; `classify.py` lays them out as prompts.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass, field
 
 from course_utils.datasets import load_practice_questions, practice_db
-from course_utils.offline.corpus_facts import date_forms, money
+from course_utils.offline.corpus.facts import date_forms, money
 from course_utils.sql import run_sql
 
 

@@ -19,7 +19,7 @@ question changes. Every literal of the known query is traced back to where it ca
 Comparisons and superlatives follow the new question's direction: "above average" after
 "below average" turns < into >, "the oldest" after "the newest" turns a descending order round.
 
-`adapt` returns the new query and how sure each step was; the network (sql_model.py) weighs
+`adapt` returns the new query and how sure each step was; the network (candidates.py) weighs
 those signals to choose between candidates.
 """
 
@@ -30,12 +30,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from course_utils.offline.features import STOPWORDS
-from course_utils.offline.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
-                                               resolve, shift_date)
+from course_utils.offline.model.acme_tiny.features import STOPWORDS
+from course_utils.sql_masking import LITERAL
+from course_utils.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
+                                       resolve, shift_date)
 
-# A literal in SQL: a quoted string, or a bare number that is not part of a name (T1, PLUS5).
-LITERAL = re.compile(r"'(?:[^']|'')*'|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEAR_PREFIX = re.compile(r"^(\d{4})([-\d]*%)$")  # LIKE '2022%', '2022-%' or '2022-03%'
 _WORD = re.compile(r"[a-z0-9]+")
@@ -80,11 +79,13 @@ class Adaptation:
     steps: list[str] = field(default_factory=list)  # human-readable notes, for step-by-step answers
 
     def signals(self) -> list[float]:
+        """How the adaptation went, as numbers for the scorer (SIGNALS, in order)."""
         return [min(self.changed, 4) / 4, min(self.kept_derived, 4) / 4, min(self.unresolved, 3) / 3,
                 float(self.time_mismatch)]
 
 
-N_SIGNALS = 4
+SIGNALS = ("changed", "kept_derived", "unresolved", "time_mismatch")
+N_SIGNALS = len(SIGNALS)
 
 
 def words_of(text: str) -> list[str]:

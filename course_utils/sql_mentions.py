@@ -1,6 +1,6 @@
-"""The time periods and numbers a question mentions, for adapting an example SQL query to it.
+"""The time periods and numbers a question mentions, for masking it and adapting an example query to it.
 
-The offline model writes SQL by copying an example's query and moving its literals: the example
+DAIL-SQL's masking (sql_masking.py) replaces them by placeholders. The offline model writes SQL by copying an example's query and moving its literals: the example
 "How many orders in fiscal 2022?" has `BETWEEN '2022-02-01' AND '2023-01-31'`, so "How many
 orders in FY2024?" gets both dates moved by 24 months.
 

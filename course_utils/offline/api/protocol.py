@@ -18,6 +18,16 @@ from typing import Any, Callable, Protocol, Sequence
 import numpy as np
 
 
+def content_text(content) -> str:
+    """A message's content as text: a string as it is, text parts joined by newlines (the SDK also
+    allows a list of parts), and no content (an assistant turn that only called tools) as ""."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    return "\n".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
+
+
 @dataclass
 class Prompt:
     """What a model made of the request's messages."""
@@ -35,7 +45,7 @@ class ChatModel(Protocol):
     context_length: int  # most tokens a prompt plus its completion may hold (limits, validation)
 
     def read_prompt(self, messages: Sequence[dict]) -> Prompt:
-        """Turn chat messages ({"role", "content"}) into a prompt state."""
+        """Turn chat messages ({"role", "content"}, content as `content_text` reads it) into a prompt state."""
 
     def next_token_logits(self, prompt: Prompt, generated: Sequence[int]) -> np.ndarray:
         """Unnormalised scores of every possible next token (shape: (vocab_size,))."""

@@ -2,7 +2,7 @@
 
 Like prompt_reader.py for passages and labels, this only splits the prompt into parts; it
 decides nothing. It accepts what learners write: a schema as CREATE TABLE statements,
-Markdown tables or one-line lists (sql_schema_text.py), examples as "Question: ... SQL: ..."
+Markdown tables or one-line lists (schema_text.py), examples as "Question: ... SQL: ..."
 blocks, fenced queries under a question, or earlier user/assistant turns.
 """
 
@@ -14,13 +14,14 @@ from functools import lru_cache
 from datetime import date
 from typing import Sequence
 
-from course_utils.offline.prompt_reader import read_prompt
-from course_utils.offline.sql_adapt import Knowledge, dictionary_codes
-from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
+from course_utils.offline.api.protocol import content_text
+from course_utils.offline.reading.prompt_reader import FENCED_BLOCK, read_prompt
+from course_utils.offline.sql.adaptation import Knowledge, dictionary_codes
+from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
 from course_utils.sql_eval import extract_sql
+from course_utils.sql_masking import normal_sql
 
 SQL_START = re.compile(r"^\s*(SELECT|WITH)\b", re.IGNORECASE)
-_FENCE = re.compile(r"```(?:sql|sqlite)?\s*\n(.*?)\n\s*```", re.DOTALL | re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:example\s*\d*\s*[:.-]?\s*)?(?P<label>question|q|sql|query|a|answer"
                     r"|input|output)(?:\*\*)?\s*\d*\s*[:.)]\s*(?:\*\*)?\s*(?P<rest>.*)$", re.IGNORECASE)
 # A request to reason, not the word "reason" alone: a data dictionary may describe a "Return reason" column.
@@ -42,11 +43,6 @@ class SqlRequest:
     full_text: str = ""
 
 
-def normal_sql(sql: str) -> str:
-    """One line, no trailing semicolon: the form queries are compared and written in."""
-    return re.sub(r"\s+", " ", sql).strip().rstrip(";").strip()
-
-
 def sql_of_answer(text: str) -> str | None:
     """The query in an assistant answer (fenced or bare), or None; statements that write are not
     answers to learn from."""
@@ -54,10 +50,17 @@ def sql_of_answer(text: str) -> str | None:
     return normal_sql(sql) if sql and SQL_START.match(sql) else None
 
 
+def _query_on_one_line(fenced: re.Match) -> str:
+    """A ```sql (or untagged) fenced block as one line of its own; other fenced blocks as they are."""
+    if fenced["mark"] == "```" and fenced["tag"].lower() in ("", "sql", "sqlite"):
+        return "\n" + normal_sql(fenced["body"]) + "\n"
+    return fenced.group(0)
+
+
 def examples_in_text(text: str) -> list[tuple[str, str]]:
     """(question, sql) pairs written in a prompt: a question line followed by its query."""
     pairs: list[tuple[str, str]] = []
-    lines = _FENCE.sub(lambda m: "\n" + normal_sql(m.group(1)) + "\n", text).split("\n")
+    lines = FENCED_BLOCK.sub(_query_on_one_line, text).split("\n")
     pending: str | None = None
     i = 0
     while i < len(lines):
@@ -83,8 +86,7 @@ def examples_in_text(text: str) -> list[tuple[str, str]]:
 def _question(messages: Sequence[dict], read_question: str) -> str:
     """The question asked: the last "Question:" line of the last user message, else the reader's."""
     last_user = next((m for m in reversed(messages) if m.get("role") == "user"), None)
-    text = last_user.get("content") if last_user else ""
-    text = text if isinstance(text, str) else ""
+    text = content_text(last_user.get("content")) if last_user else ""
     tagged = re.findall(r"<question>(.*?)</question>", text, re.DOTALL | re.IGNORECASE)
     if tagged:
         return tagged[-1].strip()
@@ -105,7 +107,7 @@ def _schema_of(prompt_text: str) -> tuple[SchemaText, list]:
 def read_sql_request(messages: Sequence[dict]) -> SqlRequest | None:
     """The request read as text-to-SQL, or None when it is not one."""
     read = read_prompt(messages)
-    texts = [m.get("content") if isinstance(m.get("content"), str) else "" for m in messages]
+    texts = [content_text(m.get("content")) for m in messages]
     prompt_text = "\n\n".join(t for m, t in zip(messages, texts) if m.get("role") != "assistant")
     turn_examples = [(q, sql) for q, a in read.examples if (sql := sql_of_answer(a))]
     question = _question(messages, read.question)

@@ -18,12 +18,12 @@ sentence-transformers embeds its first 256 tokens. Course code chunks documents 
 from __future__ import annotations
 
 import base64
-import threading
 from typing import Any
 
 import numpy as np
 
 from course_utils.models import choice_for
+from course_utils.offline.model.embedder import Embedder, shared_embedder
 
 from .errors import bad_request, not_found
 from .registry import ServedModel
@@ -58,20 +58,20 @@ def _texts(value: Any) -> list[str]:
 
 
 class Embeddings:
-    """Embeds texts with a SentenceTransformer, loaded on the first request if not given."""
+    """Embeds texts with the offline backend's one embedder (model/embedder.py), loaded on first use.
+
+    embedder: an Embedder, or a SentenceTransformer to wrap in one; None: the process's shared
+    one, which acme-tiny uses too (one lock for both)."""
 
     def __init__(self, embedder=None):
-        self._embedder = embedder
-        self._lock = threading.Lock()  # one forward pass at a time (and one lazy load)
+        self._embedder = embedder if embedder is None or isinstance(embedder, Embedder) else Embedder(embedder)
 
     def served_model(self) -> ServedModel:
         return ServedModel(EMBEDDING_MODEL_ID, EMBEDDING_CREATED, EMBEDDING_OWNER)
 
-    def embedder(self):
+    def embedder(self) -> Embedder:
         if self._embedder is None:
-            from ..offline_assets import load_embedder  # imported late: torch is slow to import
-
-            self._embedder = load_embedder()
+            self._embedder = shared_embedder()
         return self._embedder
 
     def create(self, request: dict) -> dict:
@@ -87,14 +87,9 @@ class Embeddings:
         encoding = request.get("encoding_format") or "float"
         if encoding not in ("float", "base64"):
             raise bad_request("'encoding_format' must be 'float' or 'base64'.", param="encoding_format")
-        with self._lock:
-            embedder = self.embedder()
-            vectors = embedder.encode(
-                texts, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
-            ).astype("<f4")  # little-endian float32, as OpenAI's base64 format
-            tokens = sum(
-                len(ids) for ids in embedder.tokenizer(texts, add_special_tokens=False)["input_ids"]
-            )
+        embedder = self.embedder()
+        vectors = embedder.encode(texts, batch_size=BATCH_SIZE).astype("<f4")  # little-endian float32, as OpenAI's base64
+        tokens = embedder.total_tokens(texts)
         dimensions = request.get("dimensions")
         if dimensions is not None and dimensions != vectors.shape[1]:
             raise bad_request(

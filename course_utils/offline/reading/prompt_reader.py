@@ -2,7 +2,7 @@
 
 A large LLM reads any prompt layout because it has seen millions. The course's small model
 cannot learn that from a CPU-sized corpus, so this module does the reading with rules, the
-way a chat template or a document parser would, and the trained network (acme_model.py)
+way a chat template or a document parser would, and the trained network (model/acme_tiny/)
 makes every decision on what it found: which sentence answers, whether none does, which
 label fits. The rules accept the layouts learners write:
 
@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
+
+from course_utils.offline.api.protocol import content_text
 
 # Section titles, by the role they play. A title matches if it starts with one of these words.
 _ROLE_WORDS = {
@@ -48,6 +50,9 @@ _NUMBERED = re.compile(r"^\s*(?:\[(\d+)\]|\((\d+)\)|(?:Document|Passage|Source|D
 # "Classify it as one of: A, B, C" inside a sentence.
 _INLINE_LABELS = re.compile(r"\b(?:one of|as either|among|from these|one of these|following (?:labels|categories|classes))"
                             r"\s*(?:the following)?\s*:?\s*(?P<names>[^\n:]+?)\s*\.?$", re.IGNORECASE | re.MULTILINE)
+# A block between two delimiter lines of one kind: a code fence (``` or ~~~, maybe with a language tag)
+# or triple quotes. Context comes fenced; so do example queries (sql_request.py).
+FENCED_BLOCK = re.compile(r'(?P<mark>"""|```|~~~)(?P<tag>[\w-]*)[ \t\r]*\n(?P<body>.*?)\n\s*(?P=mark)', re.DOTALL)
 _EXAMPLE_ARROW = re.compile(r"^\s*[-*]?\s*(?:text\s*:\s*)?[\"“']?(?P<text>.+?)[\"”']?\s*(?:->|=>|→)\s*(?P<label>[^\n]+?)\s*$",
                             re.IGNORECASE)
 
@@ -346,7 +351,7 @@ def _examples(body: str) -> list[tuple[str, str]]:
 def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
     """Read chat messages into question, passages, labels and examples."""
     read = ReadPrompt()
-    texts = [(m.get("role", "user"), _content_text(m.get("content"))) for m in messages]
+    texts = [(m.get("role", "user"), content_text(m.get("content"))) for m in messages]
     read.full_text = "\n\n".join(text for _, text in texts)
 
     # Earlier user -> assistant turns are labelled examples (few-shot as a conversation).
@@ -394,17 +399,14 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
     return read
 
 
-_DELIMITED_BLOCK = re.compile(r'("""|```|~~~)[\w-]*\n(.*?)\n\s*\1', re.DOTALL)
-
-
 def _unannounced_context(loose: list[str], question: str) -> list[Passage]:
     """Context with no heading: text in triple quotes or a fence, or numbered sources."""
     passages = []
     for block in loose:
         block = block.replace(question, "")
-        delimited = _DELIMITED_BLOCK.findall(block)
+        delimited = [match["body"] for match in FENCED_BLOCK.finditer(block)]
         if delimited:
-            passages += [p for _, body in delimited for p in _passages(body)]
+            passages += [p for body in delimited for p in _passages(body)]
         elif numbered := _NUMBERED.search(block):
             passages += _passages(block[numbered.start():])
     return passages
@@ -415,12 +417,3 @@ def _question_from_loose(text: str) -> str:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     asked = [line.strip() for line in text.split("\n") if line.strip().endswith("?")]
     return asked[-1] if asked else paragraphs[-1]
-
-
-def _content_text(content) -> str:
-    """Message content as text (the SDK also allows a list of parts)."""
-    if content is None:
-        return ""
-    if isinstance(content, str):
-        return content
-    return "\n".join(part.get("text", "") for part in content if isinstance(part, dict))

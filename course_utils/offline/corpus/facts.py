@@ -2,7 +2,7 @@
 
 Each practice row becomes an `Entity` (a hotel, a book, a flight...) with `Fact`s. A fact knows
 how to be said after the entity's name ("has 4 stars", "is rated 4 stars") and how it can be
-asked about ("How many stars does {e} have?"). `corpus_qa.py` turns them into passages and
+asked about ("How many stars does {e} have?"). `qa.py` turns them into passages and
 questions. Only the databases listed as "train" in data/practice/splits.json are read here:
 the held-out ones are never used to train anything.
 """
@@ -775,7 +775,7 @@ def load_entities() -> list[Entity]:
             continue
         verbalise = VERBALISERS.get(domain)
         if verbalise is None:
-            raise KeyError(f"No verbaliser for train database {domain!r}: add one to corpus_facts.py")
+            raise KeyError(f"No verbaliser for train database {domain!r}: add one to corpus/facts.py")
         entities += verbalise()
     seen: dict[str, int] = {}
     for entity in entities:

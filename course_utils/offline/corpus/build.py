@@ -6,30 +6,29 @@ same format learners later use to fine-tune the model on Acme data.
 
 - "qa": passages and a question; the answer is a sentence quoted from the passages (two for
   two-fact questions), "The passages do not contain the answer." or, with no passages,
-  "I don't know." (see corpus_qa.py).
+  "I don't know." (see qa.py).
 - "classify": a text, the labels to choose from (sometimes with descriptions and examples);
-  the answer is one label as the prompt writes it (see corpus_classify.py).
+  the answer is one label as the prompt writes it (see classify.py).
 
 Source material: only the rows (and, for one task, the questions) of the practice databases in
 the "train" split of data/practice/splits.json, turned into text by this package's own templates.
 Nothing comes from the Acme database, its knowledge base, its tickets or the held-out practice
 databases: tests/test_offline_corpus.py checks that none of their text leaks in.
 
-Run `python -m course_utils.offline.corpus FOLDER` to write qa.jsonl and classify.jsonl.
+Run `python -m course_utils.offline.corpus.build FOLDER` to write qa.jsonl and classify.jsonl.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from course_utils.datagen.common import rng, write_jsonl
-from course_utils.offline.corpus_classify import build_classify, tasks_for
-from course_utils.offline.corpus_facts import load_entities, train_domains
-from course_utils.offline.corpus_qa import NO_CONTEXT, NOT_IN_PASSAGES, EntityPool, ask, build_qa
+from course_utils.offline.corpus.classify import build_classify, tasks_for
+from course_utils.offline.corpus.facts import load_entities, train_domains
+from course_utils.offline.corpus.qa import NO_CONTEXT, NOT_IN_PASSAGES, EntityPool, ask, build_qa
 
-__all__ = ["build_corpus", "write_corpus", "split_sentences", "NOT_IN_PASSAGES", "NO_CONTEXT"]
+__all__ = ["build_corpus", "write_corpus", "NOT_IN_PASSAGES", "NO_CONTEXT"]
 
 
 def _questions_by_domain(entities, r, n: int = 600) -> list[tuple[str, str]]:
@@ -58,18 +57,6 @@ def write_corpus(folder: Path | str, seed: int = 0, **sizes) -> dict[str, Path]:
         paths[name] = folder / f"{name}.jsonl"
         write_jsonl(paths[name], rows)
     return paths
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage as this corpus writes them: lines, cut after . ! or ? and a space.
-
-    The corpus avoids full stops inside sentences ("Dr Kaur", not "Dr. Kaur"), so every sentence
-    it quotes as an answer is one piece here.
-    """
-    return [piece.strip() for line in text.split("\n") for piece in _SENTENCE_END.split(line) if piece.strip()]
 
 
 if __name__ == "__main__":

@@ -45,8 +45,8 @@ def create_app(
 ) -> FastAPI:
     """An OpenAI-compatible app serving `loader`'s models, with its state kept in `state_dir`.
 
-    embedder: a SentenceTransformer for /v1/embeddings (None: the packaged all-MiniLM-L6-v2,
-        loaded on the first embeddings request).
+    embedder: the sentence embedder for /v1/embeddings, an Embedder or a SentenceTransformer
+        (None: the process's shared all-MiniLM-L6-v2, loaded on first use; acme-tiny uses it too).
     trainer: fine-tunes models for /v1/fine_tuning/jobs (None: fine-tuning is unavailable).
     api_key: if set, requests must send it as `Authorization: Bearer <key>` (else 401);
         by default any key, or none, is accepted.

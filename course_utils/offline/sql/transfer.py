@@ -15,7 +15,7 @@ the way text-to-SQL worked before LLMs (a sketch plus schema linking):
    table's display column (its first text column: a name or title) when it did not. A column
    the query only tests for NULL may move to a column of any kind ("no breed recorded" ->
    "no wind speed recorded").
-4. Rewrite the names in the query's text; sql_adapt.py then carries the values over.
+4. Rewrite the names in the query's text; adaptation.py then carries the values over.
 5. Offer variants the question may ask for: more columns in the output (widened), counted or
    listed (count_twin), filtered on a value the query leaves out (filtered).
 """
@@ -30,19 +30,19 @@ import numpy as np
 import sqlglot
 from sqlglot import exp
 
-from course_utils.offline.features import STOPWORDS
-from course_utils.offline.sql_adapt import find_value, opens_sentence, stem
-from course_utils.offline.sql_cues import asked
-from course_utils.offline.sql_mentions import find_time_mentions
-from course_utils.offline.sql_schema_text import SchemaText, read_schema_text
+from course_utils.offline.model.acme_tiny.features import STOPWORDS
+from course_utils.offline.sql.adaptation import find_value, opens_sentence, stem
+from course_utils.offline.sql.cues import asked
+from course_utils.sql_mentions import find_time_mentions
+from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
 
 _NUMBER_TYPES = re.compile(r"INT|REAL|FLOA|DOUB|NUM|DEC|MONEY", re.IGNORECASE)
 _DATE_NAMES = re.compile(r"(^|_)(date|day|time|timestamp|at|on)$|^date_|_date_", re.IGNORECASE)
 _FLAG_NAMES = {"active", "enabled", "available", "deleted", "verified", "paid"}  # yes/no without is_
 MAX_TABLE_MAPS = 3  # table mappings kept per known query
 FIRST_CHOICES = 6  # tables tried for a query table that no join ties to one already placed
-# a word run this close to a table's name mentions it (Linker.first_named): the question's first
-# mention is its answer table for 82% of the train practice questions at 0.45 (81% at 0.4 and 0.5)
+# a word run this close to a table's name mentions it (Linker.first_named); chosen on the train
+# practice questions, where the first table mentioned is then the answer table (benchmarks/RESULTS.md)
 FIRST_NAMED = 0.45
 
 
@@ -197,12 +197,18 @@ def answer_columns(sql: str, view: SchemaView) -> list[tuple[str, str | None]]:
 # Linking: how strongly a question names a schema item
 
 
-def mention_spans(question: str) -> list[str]:
-    """The question's 1-3 word runs that could name a table or column: a name does not start
-    or end with a function word, so "the order" and "orders of" are left out (fewer to embed)."""
+def word_runs(question: str) -> list[tuple[int, str]]:
+    """The question's 1-3 word runs that could name a table or column, each with the position of
+    its first word: a name does not start or end with a function word, so "the order" and
+    "orders of" are left out (fewer to embed)."""
     words = re.findall(r"[A-Za-z0-9']+", question)
-    return [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)
+    return [(i, " ".join(words[i:i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)
             if words[i].lower() not in STOPWORDS and words[i + n - 1].lower() not in STOPWORDS]
+
+
+def mention_spans(question: str) -> list[str]:
+    """The texts of the question's word runs (word_runs)."""
+    return [text for _, text in word_runs(question)]
 
 
 class Linker:
@@ -232,9 +238,7 @@ class Linker:
     def first_named(self, question: str, names: list[str], clearly: float = FIRST_NAMED) -> str | None:
         """Of the names the question says at least `clearly`, the one it says first: what a
         question asks for comes early ("Which *artists* have works in bronze?")."""
-        words = re.findall(r"[A-Za-z0-9']+", question)
-        spans = [(i, " ".join(words[i:i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)
-                 if words[i].lower() not in STOPWORDS and words[i + n - 1].lower() not in STOPWORDS]
+        spans = word_runs(question)
         if not names or not spans:
             return None
         cosines = self.embed([text for _, text in spans]) @ self.embed([spoken(n) for n in names]).T  # (spans, names)
@@ -476,8 +480,8 @@ def count_twin(sql: str, view: SchemaView, count: bool) -> str | None:
 
 def value_column(value: str, table: str, view: SchemaView, link: Linker) -> str | None:
     """The text column of `table` most likely to hold `value` ("frost" -> alert_type, "bronze" ->
-    medium): the embedder's cosine of the value with each column's spoken name. A weak signal (about
-    3 in 4 right on the practice databases' values), so callers offer it as one candidate among others."""
+    medium): the embedder's cosine of the value with each column's spoken name. A weak signal (its
+    accuracy is in benchmarks/RESULTS.md), so callers offer it as one candidate among others."""
     columns = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text"]
     if not columns:
         return None
@@ -563,7 +567,7 @@ def fill_names(sql: str, source_q: str, question: str) -> tuple[str, int]:
     return re.sub(r"'((?:[^']|'')+)'", swap, sql), replaced
 
 
-# superlatives ("earliest", "newest") already ask for an operation (sql_cues)
+# superlatives ("earliest", "newest") already ask for an operation (cues.py)
 _ORDERING = re.compile(r"(?:a|de)scending|(?:re)?ordered|sorted|alphabetical(?:ly)?|chronological(?:ly)?|"
                        r"order|sort|ranked")
 

@@ -3,7 +3,7 @@
 The pretrained all-MiniLM-L6-v2 embedder links words to passages and labels (its cosine
 similarity says "this sentence is about rooms"); the lexical features below add what
 embeddings blur: does the sentence contain the very name or number the question mentions?
-The trained network in acme_model.py decides from these.
+The trained network (network.py) decides from these.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_utils.offline.prompt_reader import ReadPrompt
+from course_utils.offline.model.embedder import Embedder, cosines
+from course_utils.offline.reading.prompt_reader import ReadPrompt
 
 MAX_SENTENCES = 96  # candidate sentences kept per prompt (the most similar to the question)
 MAX_LABELS = 32  # labels read per prompt
@@ -43,71 +44,6 @@ def numbers_in(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:[.,]\d+)?", text))
 
 
-CALL_COST = 200  # one encoder call costs about as much as 200 more characters of padded batch
-
-
-def length_batches(texts: list[str]) -> list[list[str]]:
-    """Texts grouped by length so that short ones are not padded to long ones: the split of the
-    length-sorted texts that minimises sum(CALL_COST + batch size x longest text) (a small DP)."""
-    ordered = sorted(texts, key=len)
-    best = [0.0] + [float("inf")] * len(ordered)  # best[j]: cost of the first j texts
-    cut = [0] * (len(ordered) + 1)
-    for j in range(1, len(ordered) + 1):
-        for i in range(max(0, j - 64), j):  # batch ordered[i:j], at most 64 texts
-            cost = best[i] + CALL_COST + (j - i) * len(ordered[j - 1])
-            if cost < best[j]:
-                best[j], cut[j] = cost, i
-    batches, j = [], len(ordered)
-    while j > 0:
-        batches.append(ordered[cut[j]:j])
-        j = cut[j]
-    return batches[::-1]
-
-
-class Embedder:
-    """all-MiniLM-L6-v2 with a cache: passages repeat across questions, so most are free."""
-
-    def __init__(self, model=None, max_cached: int = 200_000):
-        if model is None:
-            from course_utils.offline_assets import load_embedder
-
-            model = load_embedder()
-        self.model = model
-        self.cache: dict[str, np.ndarray] = {}
-        self.line_tokens: dict[str, int] = {}
-        self.max_cached = max_cached
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
-        if len(self.cache) + len(missing) > self.max_cached:
-            self.cache.clear()
-        # a request's few texts are grouped by length here; a bulk call (training) is left to the
-        # library, which sorts by length and fills batches of 64 itself
-        for batch in length_batches(missing) if len(missing) <= 64 else [missing]:
-            vectors = self.model.encode(batch, batch_size=64, normalize_embeddings=True,
-                                        convert_to_numpy=True, show_progress_bar=len(batch) > 5000)
-            self.cache.update(zip(batch, vectors.astype(np.float32)))
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.stack([self.cache[t] for t in texts])
-
-    @property
-    def dimension(self) -> int:
-        return self.model[0].auto_model.config.hidden_size
-
-    def count_tokens(self, text: str) -> int:
-        """The number of tokens in text. This tokenizer never joins characters across a line break,
-        so lines are counted one by one and remembered: prompts repeat their schema and dictionary."""
-        lines = text.split("\n")
-        missing = list(dict.fromkeys(line for line in lines if line not in self.line_tokens))
-        if missing:
-            if len(self.line_tokens) + len(missing) > self.max_cached:
-                self.line_tokens.clear()
-            ids = self.model.tokenizer(missing, add_special_tokens=False, verbose=False)["input_ids"]
-            self.line_tokens.update(zip(missing, map(len, ids)))
-        return sum(self.line_tokens[line] for line in lines)
-
-
 @dataclass
 class Features:
     """Everything the network sees of one request."""
@@ -122,10 +58,6 @@ class Features:
     label_features: np.ndarray  # (K, LABEL_FEATURES)
     global_features: np.ndarray  # (GLOBAL_FEATURES,)
     question_words: set[str]
-
-
-def _cosines(vectors: np.ndarray, question: np.ndarray) -> np.ndarray:
-    return vectors @ question if len(vectors) else np.zeros(0, dtype=np.float32)
 
 
 def _question_text(read: ReadPrompt) -> str:
@@ -160,7 +92,7 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
     # Candidate sentences: all of them, or the MAX_SENTENCES most similar to the question.
     triples = _sentences_with_context(read)
     vectors = embed([text for _, _, text in triples])
-    cos = _cosines(vectors, q_vec)
+    cos = cosines(vectors, q_vec)
     keep = np.sort(np.argsort(-cos, kind="stable")[:MAX_SENTENCES])
     triples, vectors, cos = [triples[i] for i in keep], vectors[keep], cos[keep]
     sentences = [s for s, _, _ in triples]
@@ -191,11 +123,11 @@ def featurize(read: ReadPrompt, embed: Embedder) -> Features:
     # Labels: embed "name: description" (or the name alone), plus evidence from examples.
     labels = [label.name for label in read.labels][:MAX_LABELS]
     label_vectors = embed(_described(read))
-    name_cos = _cosines(embed(labels), q_vec)
-    full_cos = _cosines(label_vectors, q_vec)
+    name_cos = cosines(embed(labels), q_vec)
+    full_cos = cosines(label_vectors, q_vec)
     example_texts = [text for text, _ in read.examples]
     example_labels = [label.lower() for _, label in read.examples]
-    example_cos = _cosines(embed(example_texts), q_vec)
+    example_cos = cosines(embed(example_texts), q_vec)
     nearest = np.argsort(-example_cos, kind="stable")[:5] if len(example_cos) else []
     rows = []
     for k, label in enumerate(read.labels[:MAX_LABELS]):

@@ -3,13 +3,13 @@
 1. Gather known (question, SQL) pairs: examples in the prompt, the SQL of the dictionary's
    idioms, and, for a fine-tuned model, the pairs it was fine-tuned on (its memory).
 2. Keep the ones whose questions are closest to the new one (a wider set when the prompt
-   asks to reason step by step) and adapt each to the new question (sql_adapt.py).
+   asks to reason step by step) and adapt each to the new question (adaptation.py).
 3. Describe every candidate with features (how similar the questions are, with values
-   masked as DAIL-SQL does; how cleanly the adaptation went; whether its names exist in the
+   masked as DAIL-SQL does (course_utils/sql_masking.py); how cleanly the adaptation went; whether its names exist in the
    schema given) and let the network score it. Fine-tuning also learns a prototype per
    query template, so domain phrasing maps to the right query shape.
 4. Given a schema but no examples and no fine-tuned memory, it carries over queries it saw in
-   pre-training on other databases (sql_transfer.py re-links their tables and columns).
+   pre-training on other databases (transfer.py re-links their tables and columns).
 5. With nothing to adapt, it guesses a query from the question's words, and fails the way
    a language model fails without a schema: plausible names that do not exist.
 """
@@ -18,35 +18,35 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 import numpy as np
 
-from course_utils.offline.features import Embedder
-from course_utils.offline.sql_cues import KINDS as CUE_KINDS
-from course_utils.offline.sql_cues import agreement, asked
-from course_utils.offline.sql_adapt import (LITERAL, N_SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
-                                            content_words, words_of)
-from course_utils.offline.sql_mentions import find_numbers, find_time_mentions
-from course_utils.offline.sql_request import SqlRequest, normal_sql
-from course_utils.offline.sql_transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,
+from course_utils.offline.model.embedder import Embedder, cosines
+from course_utils.offline.reading.sql_request import SqlRequest
+from course_utils.offline.sql.adaptation import (N_SIGNALS, SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
+                                                 content_words, words_of)
+from course_utils.offline.sql.cues import KINDS as CUE_KINDS
+from course_utils.offline.sql.cues import agreement, asked
+from course_utils.offline.sql.transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,
                                                count_twin, fill_names, fill_plain_values, filtered, mention_spans,
                                                names_in_question, plain_values, schema_masked, spoken, transfer,
                                                trimmed_values, view_of, widened)
+from course_utils.sql_masking import LITERAL, masked_question, normal_sql, template_of
+from course_utils.sql_mentions import find_numbers
 
 MAX_CANDIDATES = 24
 NARROW, WIDE = 6, 20  # sources adapted per request; step-by-step reasoning searches wider
-# seen query shapes carried over per request: chosen by cross-validation over the train practice
-# databases (benchmarks/cv_transfer_scorer.py, early-stopped scorer: 40.8 / 40.7 / 41.2 / 40.5 /
-# 40.5% top-1 with 4 / 5 / 6 / 7 / 8). Flat within noise, so the cheaper 6: fewer candidates to link.
+# seen query shapes carried over per request: the cheapest of the counts that cross-validated alike
+# over the train practice databases (benchmarks/cv_transfer_scorer.py; figures in benchmarks/RESULTS.md)
 TRANSFER_SHAPES = 6
 # Whether queries carried over from other databases are also offered when the prompt has examples
-# or the model was fine-tuned; chosen on a split of train.jsonl (benchmarks/cv_sql_design_choices.py).
+# or the model was fine-tuned: off, chosen on splits of train.jsonl (benchmarks/cv_sql_design_choices.py;
+# figures in benchmarks/RESULTS.md).
 TRANSFER_BESIDE_KNOWN_PAIRS = False
 ORIGINS = ("example", "idiom", "memory", "transfer", "guess")
 LINK_FEATURES = ("answer_first", "answer_named", "unasked_outputs", "value_fit")  # with a schema alone: link_features
-SQL_FEATURES = 13 + len(LINK_FEATURES) + len(CUE_KINDS) + N_SIGNALS + len(ORIGINS)
 SURFACE_WEIGHT = 0.3  # seen queries are found by 0.3 x question cosine + 0.7 x schema-masked cosine
 
 _SQL_WORDS = frozenset(
@@ -54,6 +54,48 @@ _SQL_WORDS = frozenset(
     "limit offset distinct count sum avg min max case when then else end between like union intersect except "
     "all exists asc desc coalesce julianday strftime date datetime cast real integer text round abs ifnull "
     "nullif length lower upper substr replace total over partition using natural with recursive".split())
+
+
+@dataclass
+class CandidateFeatures:
+    """What the network's SQL scorer sees of one candidate query.
+
+    `vector()` lays the fields out in this order, the order the committed weights were trained
+    on (a new feature goes at the end, with a retrain): one number per field, per kind of cue,
+    per adaptation signal, and the origin one-hot."""
+
+    question_cosine: float  # the question's cosine with the question the query was adapted from
+    masked_cosine: float  # the same with both questions' values masked (DAIL-SQL)
+    shared_words: float  # content words both questions have, of the words either has
+    covered_words: float  # content words both questions have, of the question's
+    known_names: float  # names the query uses that the schema given has, of all it uses (0 without a schema)
+    schema_given: float  # 1 when the prompt gives schema names
+    rank: float  # the source question's rank by cosine (0 the closest), over the number of candidates
+    votes: float  # other candidates that wrote the same query, over the number of candidates
+    link_confidence: float  # a query carried over from another database: how well its names linked
+    seen_similarity: float  # and how close its question is, domain words masked (seen_key)
+    value_count_gap: float  # values the question gives against values the query compares with (up to 3, / 3)
+    named_used: float  # how clearly the question names what the query uses (mean; with a linked schema)
+    named_left_out: float  # the clearest name the question gives that the query leaves out
+    answer_first: float  # the four LINK_FEATURES, with a schema alone (link_features); else 0
+    answer_named: float
+    unasked_outputs: float
+    value_fit: float
+    cues: tuple[float, ...]  # per kind of operation (cues.KINDS): +1 asked not done, -1 done not asked, 0 agreed
+    adaptation: tuple[float, ...]  # how the adaptation went (adaptation.SIGNALS)
+    origin: str  # where the query came from: one of ORIGINS
+
+    def vector(self) -> np.ndarray:
+        """The scorer's input: (SQL_FEATURES,) float32, named by FEATURE_NAMES."""
+        numbers = [getattr(self, name) for name in SCALAR_FEATURES]
+        numbers += [*self.cues, *self.adaptation, *(float(self.origin == o) for o in ORIGINS)]
+        return np.array(numbers, dtype=np.float32)
+
+
+SCALAR_FEATURES = tuple(f.name for f in fields(CandidateFeatures) if f.name not in ("cues", "adaptation", "origin"))
+FEATURE_NAMES = (*SCALAR_FEATURES, *(f"cue_{kind}" for kind in CUE_KINDS),
+                 *(f"adaptation_{signal}" for signal in SIGNALS), *(f"origin_{origin}" for origin in ORIGINS))
+SQL_FEATURES = len(FEATURE_NAMES)
 
 
 @dataclass
@@ -82,25 +124,10 @@ class Candidate:
         return "\n".join(steps)
 
 
-def template_of(sql: str) -> str:
-    """A query with its literals masked: queries of one template differ only in values."""
-    return LITERAL.sub("?", normal_sql(sql))
-
-
 def shape_of(sql: str) -> str:
     """A query with its names and values masked: what stays when it moves to another schema."""
     return re.sub(r"[A-Za-z_]\w*", lambda m: m.group(0) if m.group(0).lower() in _SQL_WORDS else "x",
                   template_of(sql))
-
-
-def masked_question(question: str) -> str:
-    """The question with time periods and numbers replaced by placeholders (DAIL-SQL's masking)."""
-    spans = [(m.start, m.end, "<period>") for m in find_time_mentions(question)]
-    spans += [(s, e, "<number>") for _, s, e in find_numbers(question)]
-    spans += [(m.start(), m.end(), "<value>") for m in re.finditer(r"'[^']+'|\"[^\"]+\"", question)]
-    for start, end, mark in sorted(spans, reverse=True):
-        question = question[:start] + mark + question[end:]
-    return question
 
 
 def identifiers(sql: str) -> set[str]:
@@ -138,7 +165,7 @@ class SqlMemory:
     keys: np.ndarray | None = None  # (len(pairs), D) question embeddings
     template_slots: dict[str, int] = field(default_factory=dict)
     lexicon: list[CodeMeaning] = field(default_factory=list)
-    today: date | None = None  # the latest date its queries name (sql_adapt.latest_date)
+    today: date | None = None  # the latest date its queries name (adaptation.latest_date)
 
 
 @dataclass
@@ -203,10 +230,6 @@ def _transferred(request: SqlRequest, target: SchemaView, seen: SeenQueries, emb
     return out
 
 
-def _cosines(vector: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    return matrix @ vector if len(matrix) else np.zeros(0, dtype=np.float32)
-
-
 def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | None = None,
                       leave_out: str | None = None, seen: SeenQueries | None = None) -> list[Candidate]:
     """Adapt the closest known pairs to the question and describe each result for the network.
@@ -228,9 +251,9 @@ def gather_candidates(request: SqlRequest, embed: Embedder, memory: SqlMemory | 
     sources: list[tuple[str, str, str]] = [(q, sql, "example") for q, sql in request.examples]
     sources += [(f"{title}: {text}", " ".join(sql.split()), "idiom") for title, text, sql in request.schema.idioms]
     source_vecs = embed([s[0] for s in sources])
-    own = [(float(c), *s, v) for c, s, v in zip(_cosines(q_vec, source_vecs), sources, source_vecs)]
+    own = [(float(c), *s, v) for c, s, v in zip(cosines(source_vecs, q_vec), sources, source_vecs)]
     if memory is not None and memory.pairs:
-        sims = _cosines(q_vec, memory.keys)
+        sims = cosines(memory.keys, q_vec)
         for i in np.argsort(-sims)[:WIDE + 1]:
             if memory.pairs[i][0] != leave_out:
                 own.append((float(sims[i]), *memory.pairs[i], "memory", memory.keys[i]))
@@ -267,45 +290,47 @@ def _named(question: str, target: SchemaView, embed: Embedder) -> dict[str, floa
 def _describe(candidates: list[Candidate], question: str, q_vec: np.ndarray, embed: Embedder,
               schema_names: list[str], named: dict[str, float], target: SchemaView | None = None,
               first: str | None = None) -> None:
-    """Fill each candidate's feature vector.
+    """Fill each candidate's feature vector (CandidateFeatures).
 
     named: how clearly the question names each schema name, when the schema was linked; then
-    a query scores by how much of what it uses the question names (covered), and by the
-    clearest name the question gives that the query leaves out (ignored)."""
+    a query scores by how much of what it uses the question names (named_used), and by the
+    clearest name the question gives that the query leaves out (named_left_out)."""
     source_vecs = source_vectors(candidates, embed)
     if target is not None:  # the values the queries compare with, in one embedder call (link_features)
         embed(list(dict.fromkeys(v for c in candidates for _, _, v in compared_values(c.sql, target))))
     masked = _masked_vectors(question, candidates, source_vecs, embed)
     q_words = content_words(question)
     votes = Counter(c.sql for c in candidates)
-    cosines = source_vecs @ q_vec
+    similarity = source_vecs @ q_vec
     given = len(find_numbers(question)) + len(names_in_question(question))  # values the question gives
-    ranks = np.argsort(np.argsort(-cosines))
+    ranks = np.argsort(np.argsort(-similarity))
     known = set(schema_names)
+    n = max(1, len(candidates))
     for i, c in enumerate(candidates):
         s_words = content_words(c.source_question)
         used = identifiers(c.sql)
-        covered = [v for n, v in named.items() if n in used]
-        ignored = [v for n, v in named.items() if n not in used]
-        c.features = np.array([
-            float(cosines[i]),
-            float(masked[0] @ masked[1 + i]),
-            len(q_words & s_words) / max(1, len(q_words | s_words)),
-            len(q_words & s_words) / max(1, len(q_words)),
-            len(used & known) / max(1, len(used)) if known else 0.0,
-            float(bool(known)),
-            ranks[i] / max(1, len(candidates)),
-            (votes[c.sql] - 1) / max(1, len(candidates)),
-            c.link_confidence,
-            c.seen_similarity,
-            min(abs(given - _literal_count(c.sql)), 3) / 3,
-            float(np.mean(covered)) if covered else 0.0,
-            max(ignored, default=0.0),
-            *(link_features(c.sql, target, named, first, embed) if target is not None else [0.0] * len(LINK_FEATURES)),
-            *agreement(question, c.sql),
-            *(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
-            *[float(c.origin == o) for o in ORIGINS],
-        ], dtype=np.float32)
+        covered = [v for name, v in named.items() if name in used]
+        ignored = [v for name, v in named.items() if name not in used]
+        links = link_features(c.sql, target, named, first, embed) if target is not None else [0.0] * len(LINK_FEATURES)
+        c.features = CandidateFeatures(
+            question_cosine=float(similarity[i]),
+            masked_cosine=float(masked[0] @ masked[1 + i]),
+            shared_words=len(q_words & s_words) / max(1, len(q_words | s_words)),
+            covered_words=len(q_words & s_words) / max(1, len(q_words)),
+            known_names=len(used & known) / max(1, len(used)) if known else 0.0,
+            schema_given=float(bool(known)),
+            rank=ranks[i] / n,
+            votes=(votes[c.sql] - 1) / n,
+            link_confidence=c.link_confidence,
+            seen_similarity=c.seen_similarity,
+            value_count_gap=min(abs(given - _literal_count(c.sql)), 3) / 3,
+            named_used=float(np.mean(covered)) if covered else 0.0,
+            named_left_out=max(ignored, default=0.0),
+            **dict(zip(LINK_FEATURES, links)),
+            cues=tuple(agreement(question, c.sql)),
+            adaptation=tuple(c.adaptation.signals() if c.adaptation else [0.0] * N_SIGNALS),
+            origin=c.origin,
+        ).vector()
 
 
 def link_features(sql: str, view: SchemaView, named: dict[str, float], first: str | None,
@@ -328,8 +353,8 @@ def link_features(sql: str, view: SchemaView, named: dict[str, float], first: st
     for table, column, value in compared_values(sql, view):
         texts = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text" and c != column]
         if view.kinds.get((table, column)) == "text" and texts:
-            cosines = embed([value, spoken(column)] + [spoken(c) for c in texts])
-            fits.append(float(cosines[0] @ cosines[1]) - float(np.max(cosines[2:] @ cosines[0])))
+            vectors = embed([value, spoken(column)] + [spoken(c) for c in texts])
+            fits.append(float(vectors[0] @ vectors[1]) - float(np.max(vectors[2:] @ vectors[0])))
     return [float(answer is not None and answer == first), answer_named, min(unasked, 3) / 3,
             float(np.mean(fits)) if fits else 0.0]
 
