@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 import sys
 import threading
 
@@ -123,3 +125,24 @@ def test_cli_parses_serve_arguments(monkeypatch, tmp_path):
     assert calls == [(8123, tmp_path, None)]
     with pytest.raises(SystemExit):
         cli.main(["serve", "--host", "0.0.0.0"])  # there is no way to ask for another host
+
+
+def test_a_fresh_process_answers_from_passages_with_nothing_set_up_beforehand(tmp_path):
+    """What a learner's new kernel does first: get the client and ask about a passage. Nothing may
+    rely on setup that other tests did in this process (NLTK's data path, say), so it runs in a
+    fresh interpreter whose environment has none of it."""
+    script = (
+        "from course_utils.client import get_client\n"
+        "reply = get_client().chat.completions.create(model='acme-tiny', temperature=0, messages=[\n"
+        "    {'role': 'user', 'content': 'Context:\\nThe Harbour View has 32 rooms. It opened in 1998.\\n\\n'\n"
+        "                                'Question: How many rooms does the Harbour View have?'}])\n"
+        "print(reply.choices[0].message.content)\n"
+    )
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("NLTK_DATA", "TIKTOKEN_CACHE_DIR", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE",
+                           "OPENAI_API_KEY", "COURSE_BASE_URL", "COURSE_CHAT_MODEL")}
+    env[server.STATE_DIR_VAR] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, encoding="utf-8", timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "32 rooms" in result.stdout

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from course_utils.offline.api.protocol import content_text
+from course_utils.offline_assets import use_packaged_assets
 
 # Section titles, by the role they play. A title matches if it starts with one of these words.
 _ROLE_WORDS = {
@@ -174,7 +175,8 @@ def sentences_in_context(text: str) -> list[tuple[str, str]]:
     and, for a table row, the table's header row. "| Maximum load | 136 kg |" means little alone,
     and much under "## Specifications" in a table headed "| Spec | Value |".
     """
-    from nltk.tokenize import sent_tokenize  # the punkt data ships with llama-index-core
+    use_packaged_assets()  # NLTK's punkt data ships with llama-index-core: point NLTK at it first
+    from nltk.tokenize import sent_tokenize
 
     pieces: list[tuple[str, str]] = []
     heading = ""
