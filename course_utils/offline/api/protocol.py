@@ -37,7 +37,11 @@ class Prompt:
 
 
 class ChatModel(Protocol):
-    """A model the offline service can serve under a model id."""
+    """A model the offline service can serve under a model id.
+
+    Optionally, `supported_parameters` names request parameters that the service refuses by
+    default (chat.UNSUPPORTED, e.g. "response_format") but that this model honours.
+    """
 
     id: str  # the model id clients ask for, e.g. "acme-tiny" or "ft:acme-tiny:my-run:ftjob-abc"
     vocab_size: int  # length of the logits vector
