@@ -57,6 +57,15 @@ def choose_backend() -> Backend:
     return Backend("offline", None, False)
 
 
+def on_this_computer(base_url: str) -> bool:
+    """Whether a URL points at this computer (localhost or a loopback address)."""
+    host = httpx.URL(base_url).host
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 @lru_cache(maxsize=8)
 def models_served_on_this_computer(base_url: str) -> frozenset[str]:
     """The model ids a server on this computer lists at GET <base_url>/models.
@@ -64,12 +73,7 @@ def models_served_on_this_computer(base_url: str) -> frozenset[str]:
     Asked only of loopback addresses (where `python -m course_utils serve` listens), once per
     URL; any failure gives an empty set. Servers elsewhere are never asked.
     """
-    host = httpx.URL(base_url).host
-    try:
-        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        local = False
-    if not local:
+    if not on_this_computer(base_url):
         return frozenset()
     try:
         reply = httpx.get(base_url.rstrip("/") + "/models", timeout=2, trust_env=False)

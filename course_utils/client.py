@@ -23,7 +23,6 @@ Rate limits: the SDK retries a 429 (and 5xx, timeouts) with exponential backoff,
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import urllib.request
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from pathlib import Path
 import httpx
 import openai
 
-from course_utils.backend import choose_backend
+from course_utils.backend import choose_backend, on_this_computer
 from course_utils.cache import DEFAULT_FOLDER, CachingTransport, cache_enabled_by_env
 from course_utils.models import MissingModelSetting, model_for
 from course_utils.usage import BudgetGuard, MeteringTransport, UsageMeter, get_meter
@@ -75,14 +74,9 @@ def connection() -> Connection:
 def _network_transport(base_url: str) -> httpx.HTTPTransport:
     """The real network. A custom transport turns off httpx's own proxy lookup, so honour
     HTTPS_PROXY / NO_PROXY here (never for loopback, where the offline server lives)."""
-    host = httpx.URL(base_url).host
-    try:
-        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        local = False
     proxies = urllib.request.getproxies()
     proxy = proxies.get(httpx.URL(base_url).scheme) or proxies.get("all")
-    if proxy and not local and not urllib.request.proxy_bypass(host):
+    if proxy and not on_this_computer(base_url) and not urllib.request.proxy_bypass(httpx.URL(base_url).host):
         return httpx.HTTPTransport(proxy=proxy)
     return httpx.HTTPTransport()
 

@@ -60,7 +60,7 @@ class PromptState:
     logits_tensor: torch.Tensor
     segment_words: list[list[str]]  # the words of each segment ([] where the segment is absent)
     second_steps: dict = field(default_factory=dict)  # first sentence -> second-step logprobs
-    hypotheses: dict = field(default_factory=dict)  # tokens generated -> hypotheses still alive
+    options: dict = field(default_factory=dict)  # tokens generated -> how the answer can go on
 
 
 class AcmeTinyChat:
@@ -108,23 +108,30 @@ class AcmeTinyChat:
         state = PromptState(None, 3, logits.numpy(), logits, words)
         return Prompt(n_tokens=self.embed.count_tokens(request.full_text), state=state)
 
-    def _alive(self, prompt: Prompt, generated: Sequence[int]) -> list[Hypothesis]:
-        """The answers still possible after `generated` (extended one token at a time, cached)."""
+    def _options(self, prompt: Prompt, generated: Sequence[int]) -> list[tuple[int, str, float, Hypothesis | None]]:
+        """Every way the answer can go on after `generated`: (token, its text, log-probability,
+        the hypothesis after it or None when it ends the answer). Computed once per prefix: the
+        options after one more token are those of the hypotheses that wrote that token's text."""
         state: PromptState = prompt.state
-        if () not in state.hypotheses:
+        if () not in state.options:
             logprobs = np.asarray(torch.log_softmax(torch.as_tensor(state.logits, dtype=torch.float64), 0))
-            state.hypotheses[()] = [Hypothesis(float(logprobs[s]), s, None, 0) for s in range(N_SEGMENTS)
-                                    if state.segment_words[s] and state.logits[s] > NEG / 2]
+            state.options[()] = self._expand(prompt, [
+                Hypothesis(float(logprobs[s]), s, None, 0) for s in range(N_SEGMENTS)
+                if state.segment_words[s] and state.logits[s] > NEG / 2])
         done = len(generated)
-        while tuple(generated[:done]) not in state.hypotheses:
+        while tuple(generated[:done]) not in state.options:
             done -= 1
         for end in range(done + 1, len(generated) + 1):
             text = self.token_text(prompt, generated[end - 1])
-            state.hypotheses[tuple(generated[:end])] = [
-                after for h in state.hypotheses[tuple(generated[:end - 1])]
-                for token, _, after in self._next_tokens(state, h)
-                if after is not None and self.token_text(prompt, token) == text]
-        return state.hypotheses[tuple(generated)]
+            alive = [after for _, said, _, after in state.options[tuple(generated[:end - 1])]
+                     if after is not None and said == text]
+            state.options[tuple(generated[:end])] = self._expand(prompt, alive)
+        return state.options[tuple(generated)]
+
+    def _expand(self, prompt: Prompt, alive: list[Hypothesis]) -> list[tuple[int, str, float, Hypothesis | None]]:
+        """The next tokens of every hypothesis still alive, each with its text."""
+        return [(token, self.token_text(prompt, token), logprob, after)
+                for h in alive for token, logprob, after in self._next_tokens(prompt.state, h)]
 
     def _next_tokens(self, state: PromptState, h: Hypothesis) -> list[tuple[int, float, Hypothesis | None]]:
         """Where a hypothesis can go next: (token, log-probability, the hypothesis after it, or
@@ -162,11 +169,10 @@ class AcmeTinyChat:
         """Log-probability of each next token: the answers that continue with it, summed."""
         out = np.full(VOCAB_SIZE, NEG, dtype=np.float64)
         by_text: dict[tuple, tuple[int, float]] = {}  # one token per distinct text
-        for h in self._alive(prompt, generated):
-            for token, logprob, _ in self._next_tokens(prompt.state, h):
-                key = ("end",) if token == EOS else ("text", self.token_text(prompt, token))
-                first_token, total = by_text.get(key, (token, -np.inf))
-                by_text[key] = (min(first_token, token), np.logaddexp(total, logprob))
+        for token, text, logprob, _ in self._options(prompt, generated):
+            key = ("end",) if token == EOS else ("text", text)
+            first_token, total = by_text.get(key, (token, -np.inf))
+            by_text[key] = (min(first_token, token), np.logaddexp(total, logprob))
         for token, total in by_text.values():
             out[token] = total
         if not by_text:  # cannot happen for a prompt this model read; end rather than fail
