@@ -23,6 +23,7 @@ KB_DOCS_DIR = KB_DIR / "docs"
 KB_QA = KB_DIR / "qa.jsonl"
 TICKETS_DIR = DATA_DIR / "tickets"
 TICKET_LABELS = TICKETS_DIR / "labels.md"
+CAPSTONE_DIR = DATA_DIR / "capstone"
 
 
 class DataFormatError(ValueError):
@@ -120,3 +121,11 @@ def load_tickets(split: str) -> list[dict]:
     if split not in ("train", "test"):
         raise ValueError(f"split must be 'train' or 'test', not {split!r}")
     return read_jsonl(TICKETS_DIR / f"{split}.jsonl")
+
+
+def load_capstone(split: str) -> list[dict]:
+    """The capstone's mixed questions (source "kb", "db" or "none"): split is 'dev', which you
+    iterate on, or 'held_out', which only the final check reads."""
+    if split not in ("dev", "held_out"):
+        raise ValueError(f"split must be 'dev' (iterate on it) or 'held_out' (the final check), not {split!r}")
+    return read_jsonl(CAPSTONE_DIR / f"{split}.jsonl")

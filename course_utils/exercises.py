@@ -165,6 +165,33 @@ def check_cheaper_recipe(run, reference) -> bool:
     return accurate and cheap
 
 
+def check_capstone(pipeline, budget=None, workers: int = 1) -> bool:
+    """Exercise 06.1: grade a capstone pipeline (question item -> answer) on the held-out questions
+    it has never been tuned on: accuracy at least the budget's target, chat tokens per question and,
+    on the offline backend, median latency within the budget. Prints per-source accuracy."""
+    from course_utils.backend import choose_backend
+    from course_utils.capstone import BUDGET, SOURCES, capstone_scorer, summarise
+    from course_utils.datasets import load_capstone
+    from course_utils.runner import evaluate
+
+    budget = budget or BUDGET
+    run = evaluate(pipeline, load_capstone("held_out"), capstone_scorer(), name="capstone held-out check",
+                   workers=workers, progress=False)
+    summary = summarise(run, budget)
+    accurate = summary["accuracy"] >= budget.accuracy
+    cheap = summary["tokens per question"] <= budget.tokens_per_question
+    timed = choose_backend().kind == "offline"  # a remote provider's network latency is not yours
+    fast = summary["p50 ms"] <= budget.latency_p50_ms or not timed
+    per_source = ", ".join(f"{source} {summary[f'accuracy {source}']:.0%}" for source in SOURCES)
+    print(f"Exercise 06.1 on {run.metrics['n']} held-out questions: {summary['accuracy']:.0%} "
+          f"({'reaches' if accurate else 'below'} the target of {budget.accuracy:.0%}; {per_source}), "
+          f"{summary['tokens per question']:,.0f} chat tokens per question "
+          f"({'within' if cheap else 'over'} {budget.tokens_per_question:,}), median {summary['p50 ms']:,.0f} ms "
+          + (f"({'within' if fast else 'over'} {budget.latency_p50_ms:,.0f} ms)" if timed else "(not graded online)")
+          + (": passed!" if accurate and cheap and fast else ": not yet: run hint('06.1')."))
+    return accurate and cheap and fast
+
+
 def hint(exercise_id: str, level: int = 1) -> None:
     """Print hint number `level` (1 is gentle, the last one nearly gives it away)."""
     available = hints.HINTS[exercise_id]

@@ -40,4 +40,13 @@ HINTS = {
         "Business accounts are customers with segment code 'B' (cust_mstr.seg_cd).",
         "Take the dictionary's lapsed-customer query and add one condition on cust_mstr: seg_cd = 'B'.",
     ],
+    "06.1": [
+        "Read iteration 3's numbers: which source loses the most questions, and where do the tokens go? "
+        "Print len(recipe_messages(rung_5, kitchen, question)[0]['content']) for a database question.",
+        "Lesson 05, exercise 05.1: a fine-tuned model needs only the schema. fine_tune_sql(client, "
+        "training_rows(sql_training, kitchen.schema), 'acme-sql') from course_utils.sql_ladder gives its id; "
+        "use Recipe(schema=True, model=that_id).",
+        "kb_index(current_only=True) leaves superseded policy versions out of the index; "
+        "routed_pipeline(..., decline_empty=True) declines when a query finds nothing.",
+    ],
 }

@@ -115,13 +115,15 @@ def training_rows(pairs: Sequence[dict], schema: str, corrupt: float = 0.0, seed
 
 
 def fine_tune_sql(client, rows: Sequence[dict], suffix: str, epochs: int = 3,
-                  on_event: Callable[[str], None] | None = None) -> tuple[str, float]:
-    """Upload the rows, run a fine-tuning job and wait for it: (the new model's id, seconds taken)."""
+                  on_event: Callable[[str], None] | None = None, seed: int | None = 0) -> tuple[str, float]:
+    """Upload the rows, run a fine-tuning job and wait for it: (the new model's id, seconds taken).
+    seed: the job's seed, so the same data gives the same model (None: the provider picks one)."""
     data = "\n".join(json.dumps(row) for row in rows).encode("utf-8")
     uploaded = client.files.create(file=(f"{suffix}.jsonl", io.BytesIO(data)), purpose="fine-tune")
     started = time.perf_counter()
     job = client.fine_tuning.jobs.create(model=model_for("fine_tune_base"), training_file=uploaded.id,
-                                         suffix=suffix, hyperparameters={"n_epochs": epochs})
+                                         suffix=suffix, hyperparameters={"n_epochs": epochs},
+                                         **({} if seed is None else {"seed": seed}))
     while job.status not in ("succeeded", "failed", "cancelled"):
         time.sleep(0.5)
         job = client.fine_tuning.jobs.retrieve(job.id)

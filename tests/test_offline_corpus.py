@@ -11,8 +11,9 @@ import sys
 
 import pytest
 
-from course_utils.datasets import (ACME_DB, ACME_DIR, DATA_DIR, KB_DOCS_DIR, load_kb_docs, load_kb_qa,
-                                   load_practice_questions, practice_db, practice_splits, read_jsonl)
+from course_utils.datasets import (ACME_DB, ACME_DIR, DATA_DIR, KB_DOCS_DIR, load_capstone, load_kb_docs,
+                                   load_kb_qa, load_practice_questions, practice_db, practice_splits,
+                                   read_jsonl)
 from course_utils.offline.corpus.build import NO_CONTEXT, NOT_IN_PASSAGES, build_corpus, write_corpus
 from course_utils.offline.corpus.facts import load_entities
 from course_utils.offline.reading.prompt_reader import split_sentences
@@ -241,6 +242,7 @@ def _evaluation_questions() -> list[str]:
     questions = [q["question"] for q in load_kb_qa()]
     questions += [q["question"] for split in ("train", "test", "test_new") for q in _acme_questions(split)]
     questions += [q["question"] for db_id in practice_splits()["held_out"] for q in load_practice_questions(db_id)]
+    questions += [q["question"] for split in ("dev", "held_out") for q in load_capstone(split)]
     return questions
 
 

@@ -8,7 +8,7 @@ import argparse
 import time
 from pathlib import Path
 
-from course_utils.datagen import acme_db, kb, practice, tickets
+from course_utils.datagen import acme_db, capstone, kb, practice, tickets
 from course_utils.datasets import DATA_DIR
 
 GENERATORS = {
@@ -16,6 +16,7 @@ GENERATORS = {
     "practice": practice.generate,  # data/practice: small databases in other domains
     "kb": kb.generate,  # data/kb: knowledge-base documents and QA set
     "tickets": tickets.generate,  # data/tickets: support-ticket classification set and label guide
+    "capstone": capstone.generate,  # data/capstone: mixed questions; reads data/acme and data/kb
 }
 
 
