@@ -30,19 +30,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from course_utils.offline.model.acme_tiny.features import STOPWORDS
+from course_utils.offline.reading.words import STOP_WORDS, content_words, words_of
 from course_utils.sql_masking import LITERAL
 from course_utils.sql_mentions import (TimeMention, find_numbers, find_time_mentions, months_between,
                                        resolve, shift_date)
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEAR_PREFIX = re.compile(r"^(\d{4})([-\d]*%)$")  # LIKE '2022%', '2022-%' or '2022-03%'
-_WORD = re.compile(r"[a-z0-9]+")
-STOP_WORDS = frozenset(
-    "a an the of in on at for to by with and or from as is are was were be been what which who whom how many "
-    "much show list give me our we us did do does there their its it this that these those each every all any per "
-    "number count total please tell find get name names".split())
-_EDGE_WORDS = STOP_WORDS | STOPWORDS  # no value starts or ends with one of these
+_EDGE_WORDS = STOP_WORDS  # no value starts or ends with one of these
 
 
 @dataclass
@@ -86,24 +81,6 @@ class Adaptation:
 
 SIGNALS = ("changed", "kept_derived", "unresolved", "time_mismatch")
 N_SIGNALS = len(SIGNALS)
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-case word tokens, with a crude plural strip so 'returns' meets 'return'."""
-    return [stem(w) for w in _WORD.findall(text.lower())]
-
-
-def stem(word: str) -> str:
-    """A lower-case word without its plural ending: 'categories' -> 'category', 'rooms' -> 'room'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def content_words(text: str) -> set[str]:
-    return {w for w in words_of(text) if w not in STOP_WORDS}
 
 
 # --------------------------------------------------------------------------------------

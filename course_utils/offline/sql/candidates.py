@@ -25,14 +25,14 @@ import numpy as np
 
 from course_utils.offline.model.embedder import Embedder, cosines
 from course_utils.offline.reading.sql_request import SqlRequest
-from course_utils.offline.sql.adaptation import (N_SIGNALS, SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt,
-                                                 content_words, words_of)
+from course_utils.offline.reading.words import content_words, words_of
+from course_utils.offline.sql.adaptation import N_SIGNALS, SIGNALS, Adaptation, CodeMeaning, Knowledge, adapt
 from course_utils.offline.sql.cues import KINDS as CUE_KINDS
 from course_utils.offline.sql.cues import agreement, asked
 from course_utils.offline.sql.transfer import (CLEARLY_NAMED, Linker, SchemaView, answer_columns, compared_values,
                                                count_twin, fill_names, fill_plain_values, filtered, mention_spans,
-                                               names_in_question, plain_values, schema_masked, spoken, transfer,
-                                               trimmed_values, view_of, widened)
+                                               names_in_question, plain_values, schema_masked, transfer,
+                                               trimmed_values, value_fits, view_of, widened)
 from course_utils.sql_masking import LITERAL, masked_question, normal_sql, template_of
 from course_utils.sql_mentions import find_numbers
 
@@ -351,10 +351,10 @@ def link_features(sql: str, view: SchemaView, named: dict[str, float], first: st
                   if column and column != view.display_column(table) and named.get(column, 0.0) < CLEARLY_NAMED)
     fits = []
     for table, column, value in compared_values(sql, view):
-        texts = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text" and c != column]
-        if view.kinds.get((table, column)) == "text" and texts:
-            vectors = embed([value, spoken(column)] + [spoken(c) for c in texts])
-            fits.append(float(vectors[0] @ vectors[1]) - float(np.max(vectors[2:] @ vectors[0])))
+        fit = value_fits(value, table, view, embed)
+        others = [f for c, f in fit.items() if c != column]
+        if column in fit and others:
+            fits.append(fit[column] - max(others))
     return [float(answer is not None and answer == first), answer_named, min(unasked, 3) / 3,
             float(np.mean(fits)) if fits else 0.0]
 

@@ -30,8 +30,8 @@ import numpy as np
 import sqlglot
 from sqlglot import exp
 
-from course_utils.offline.model.acme_tiny.features import STOPWORDS
-from course_utils.offline.sql.adaptation import find_value, opens_sentence, stem
+from course_utils.offline.reading.words import STOP_WORDS, stem
+from course_utils.offline.sql.adaptation import find_value, opens_sentence
 from course_utils.offline.sql.cues import asked
 from course_utils.sql_mentions import find_time_mentions
 from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
@@ -203,7 +203,7 @@ def word_runs(question: str) -> list[tuple[int, str]]:
     "orders of" are left out (fewer to embed)."""
     words = re.findall(r"[A-Za-z0-9']+", question)
     return [(i, " ".join(words[i:i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)
-            if words[i].lower() not in STOPWORDS and words[i + n - 1].lower() not in STOPWORDS]
+            if words[i].lower() not in STOP_WORDS and words[i + n - 1].lower() not in STOP_WORDS]
 
 
 def mention_spans(question: str) -> list[str]:
@@ -478,15 +478,22 @@ def count_twin(sql: str, view: SchemaView, count: bool) -> str | None:
     return tree.select(exp.column(shown, table=table.alias or None), append=False, copy=True).sql(dialect="sqlite")
 
 
-def value_column(value: str, table: str, view: SchemaView, link: Linker) -> str | None:
-    """The text column of `table` most likely to hold `value` ("frost" -> alert_type, "bronze" ->
-    medium): the embedder's cosine of the value with each column's spoken name. A weak signal (its
-    accuracy is in benchmarks/RESULTS.md), so callers offer it as one candidate among others."""
+def value_fits(value: str, table: str, view: SchemaView, embed) -> dict[str, float]:
+    """How well a value fits each text column of `table`: the embedder's cosine of the value with
+    the column's spoken name ("bronze" fits medium better than title)."""
     columns = [c for c in view.columns.get(table, ()) if view.kinds[(table, c)] == "text"]
     if not columns:
-        return None
-    fits = link.embed([spoken(c) for c in columns]) @ link.embed([value])[0]
-    return columns[int(np.argmax(fits))]
+        return {}
+    vectors = embed([value] + [spoken(c) for c in columns])
+    return dict(zip(columns, (vectors[1:] @ vectors[0]).tolist()))
+
+
+def value_column(value: str, table: str, view: SchemaView, link: Linker) -> str | None:
+    """The text column of `table` most likely to hold `value` ("frost" -> alert_type): the best
+    value_fits. A weak signal (its accuracy is in benchmarks/RESULTS.md), so callers offer it as
+    one candidate among others."""
+    fits = value_fits(value, table, view, link.embed)
+    return max(fits, key=fits.get) if fits else None
 
 
 def filtered(sql: str, view: SchemaView, values: list[str], link: Linker) -> str | None:
@@ -579,7 +586,7 @@ def plain_values(question: str, view: SchemaView) -> list[str]:
     eggs" stays one."""
     parts = view.name_parts
     words = re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+", question)
-    free = [w.islower() and w not in STOPWORDS and not asked(w) and not _ORDERING.fullmatch(w)
+    free = [w.islower() and w not in STOP_WORDS and not asked(w) and not _ORDERING.fullmatch(w)
             and not _is_schema_word(w, parts) for w in words]
     values, run, joined = [], [], False
     for i, (word, ok) in enumerate(zip(words, free)):
@@ -611,7 +618,7 @@ def fill_plain_values(sql: str, question: str, view: SchemaView, values: list[st
     available = [v for v in values if f"'{v.lower()}'" not in sql.lower()]
     literals = [m for m in re.finditer(r"'((?:[^']|'')+)'", sql) if re.fullmatch(r"[A-Za-z][\w' &-]*", m.group(1))]
     wrong = [m for m in literals if not find_value(m.group(1), question)
-             or all(_is_schema_word(w, parts) or w in STOPWORDS for w in m.group(1).lower().split())]
+             or all(_is_schema_word(w, parts) or w in STOP_WORDS for w in m.group(1).lower().split())]
     wrong = [m for m in wrong if not m.group(1)[:1].isupper() or not names_in_question(question)]
     chosen = dict(zip([m.start() for m in wrong][::-1], available[::-1]))
     if not chosen:

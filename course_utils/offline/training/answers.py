@@ -15,11 +15,11 @@ from typing import Sequence
 import torch
 import torch.nn.functional as F
 
-from course_utils.offline.model.acme_tiny.features import (MAX_SENTENCES, Features, content_words, featurize,
-                                                           texts_to_embed)
+from course_utils.offline.model.acme_tiny.features import MAX_SENTENCES, Features, featurize, texts_to_embed
 from course_utils.offline.model.acme_tiny.network import FIXED_ANSWERS, N_FIXED, AcmeTinyNetwork
 from course_utils.offline.model.acme_tiny.tensors import Example, batch_tensors, second_step_logits, task_of
 from course_utils.offline.model.embedder import Embedder
+from course_utils.offline.reading.words import content_words
 from course_utils.offline.reading.prompt_reader import read_prompt
 from course_utils.offline.training.loop import train
 

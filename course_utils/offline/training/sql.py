@@ -24,7 +24,8 @@ from course_utils.offline.model.acme_tiny.network import AcmeTinyNetwork
 from course_utils.offline.model.acme_tiny.tensors import SqlExample, memory_of, seen_of, sql_batch_tensors, sql_example
 from course_utils.offline.model.embedder import Embedder
 from course_utils.offline.reading.sql_request import read_sql_request, sql_of_answer
-from course_utils.offline.sql.adaptation import CodeMeaning, content_words
+from course_utils.offline.reading.words import content_words
+from course_utils.offline.sql.adaptation import CodeMeaning
 from course_utils.offline.sql.candidates import MAX_CANDIDATES, SeenQueries, SqlMemory, gather_candidates, seen_key
 from course_utils.offline.sql.transfer import Linker, cached_view, said_in_question
 from course_utils.offline.training.loop import train

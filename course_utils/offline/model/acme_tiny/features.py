@@ -15,6 +15,7 @@ import numpy as np
 
 from course_utils.offline.model.embedder import Embedder, cosines
 from course_utils.offline.reading.prompt_reader import ReadPrompt
+from course_utils.offline.reading.words import content_words
 
 MAX_SENTENCES = 96  # candidate sentences kept per prompt (the most similar to the question)
 MAX_LABELS = 32  # labels read per prompt
@@ -22,22 +23,10 @@ SENTENCE_FEATURES = 9
 LABEL_FEATURES = 8
 GLOBAL_FEATURES = 10
 
-STOPWORDS = frozenset("""a an the is are was were be been being do does did of to in on at for from by with
-and or not no it its this that these those what which who whom whose when where why how much many
-i me my we our you your he she they them their his her can could would should will shall may might
-there here have has had as about into than then so if any some all each per please tell give list
-show find""".split())
 _NUMERIC_QUESTION = re.compile(r"\b(how (many|much|long|old|far|big)|what (is|are) the (price|cost|fee)|"
                                r"when|which year|what year|what date|how soon|number of|cost)\b", re.I)
 _WH_START = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how|is|are|do|does|can|"
                        r"could|will|would|should|did|was|were|has|have)\b", re.I)
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased words without stop words, with a crude plural strip ("rooms" -> "room")."""
-    words = re.findall(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", text.lower())
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w not in STOPWORDS}
 
 
 def numbers_in(text: str) -> set[str]:

@@ -14,9 +14,10 @@ import numpy as np
 import torch
 
 from course_utils.offline.model.acme_tiny.features import (GLOBAL_FEATURES, LABEL_FEATURES, MAX_LABELS,
-                                                           MAX_SENTENCES, SENTENCE_FEATURES, Features, content_words)
+                                                           MAX_SENTENCES, SENTENCE_FEATURES, Features)
 from course_utils.offline.model.acme_tiny.network import NEG, N_FIXED, AcmeTinyConfig, AcmeTinyNetwork
 from course_utils.offline.model.embedder import Embedder
+from course_utils.offline.reading.words import content_words
 from course_utils.offline.sql.adaptation import CodeMeaning, latest_date
 from course_utils.offline.sql.candidates import (MAX_CANDIDATES, SQL_FEATURES, Candidate, SeenQueries, SqlMemory,
                                                  source_vectors)
