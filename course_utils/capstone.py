@@ -97,8 +97,9 @@ ROUTE_DESCRIPTIONS = {
 
 
 class PromptRouter:
-    """Ask the chat model which source answers the question (a label); an unknown label counts as
-    "none". examples: (question, route) pairs to show in the prompt."""
+    """Ask the chat model which source answers the question (a label). The first label the reply
+    names wins ("Label: DATABASE" counts); a reply naming none counts as "none" and is noted in the
+    trace. examples: (question, route) pairs to show in the prompt."""
 
     def __init__(self, model: str, examples=()):
         self.model = model
@@ -108,10 +109,11 @@ class PromptRouter:
         return classify_messages(question, list(ROUTE_DESCRIPTIONS), ROUTE_DESCRIPTIONS, self.examples)
 
     def __call__(self, trace: Trace, question: str) -> str:
-        reply = trace.chat(self.model, self.messages(question), max_tokens=5)
-        first_word = re.findall(r"[A-Z]+", reply.upper())[:1]
-        route = next((r for r, label in ROUTE_LABELS.items() if [label] == first_word), "none")
-        trace.note(f"routed to {route} (the model said {reply.strip()[:20]!r})")
+        reply = trace.chat(self.model, self.messages(question), max_tokens=20)
+        named = [word for word in re.findall(r"[A-Z]+", reply.upper()) if word in ROUTE_LABELS.values()]
+        route = next((r for r, label in ROUTE_LABELS.items() if named and label == named[0]), "none")
+        said = "" if named else ", no label in the reply"
+        trace.note(f"routed to {route} (the model said {reply.strip()[:30]!r}{said})")
         return route
 
 
@@ -146,8 +148,10 @@ class EvidenceRouter:
     def choose_thresholds(self, labelled: list[tuple[str, str]], grid=tuple(x / 100 for x in range(30, 91, 5))):
         """Set the pair of thresholds (from the grid) that routes the most labelled (question, source)
         pairs right, and return that share. Use dev questions, never the held-out ones."""
+        if not labelled:
+            raise ValueError("choose_thresholds needs labelled (question, source) pairs, e.g. from dev")
         scored = [(self.scores(question), source) for question, source in labelled]
-        best = 0.0
+        best, chosen = -1.0, (self.kb_threshold, self.db_threshold)
         for kb_threshold, db_threshold in itertools.product(grid, grid):
             self.kb_threshold, self.db_threshold = kb_threshold, db_threshold
             share = sum(self.route(*pair) == source for pair, source in scored) / len(scored)
@@ -192,7 +196,8 @@ def answer_from_documents(trace: Trace, model: str, question: str, retriever) ->
 
 def answer_from_database(trace: Trace, question: str, recipe: Recipe, kitchen: Kitchen,
                          decline_empty: bool = False, db_path=ACME_DB) -> str:
-    """Write SQL with a lesson-05 recipe, run it read-only, and answer with the query and its result."""
+    """Write SQL with a lesson-05 recipe, run it read-only, and answer with the query and its result.
+    The recipe names the model that writes the SQL (None: the course's chat model)."""
     reply = trace.chat(recipe.model or model_for("chat"), recipe_messages(recipe, kitchen, question),
                        max_tokens=300)
     sql = extract_sql(reply)
@@ -260,7 +265,11 @@ def capstone_scorer(db_path=ACME_DB):
 
 
 def summarise(run, budget: Budget = BUDGET) -> dict:
-    """Accuracy overall and per source, chat tokens per question and median latency of a run."""
+    """Accuracy overall and per source, chat tokens per question and median latency of a run, and
+    whether it is within the budget (latency counts on the offline backend only, as in the check).
+    A question whose pipeline raised has no source: it counts in the overall accuracy only."""
+    from course_utils.backend import choose_backend
+
     results = run.results
     n = len(results)
     summary = {"accuracy": run.metrics["accuracy"]}
@@ -270,8 +279,9 @@ def summarise(run, budget: Budget = BUDGET) -> dict:
     tokens = (run.metrics["prompt_tokens"] or 0) + (run.metrics["completion_tokens"] or 0)
     summary["tokens per question"] = tokens / n if n else 0.0
     summary["p50 ms"] = 1000 * (run.metrics["latency_p50_s"] or 0.0)
+    timed = choose_backend().kind == "offline"  # a remote provider's network latency is not yours
     summary["within budget"] = (summary["tokens per question"] <= budget.tokens_per_question
-                                and summary["p50 ms"] <= budget.latency_p50_ms)
+                                and (summary["p50 ms"] <= budget.latency_p50_ms or not timed))
     return summary
 
 

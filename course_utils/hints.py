@@ -41,12 +41,14 @@ HINTS = {
         "Take the dictionary's lapsed-customer query and add one condition on cust_mstr: seg_cd = 'B'.",
     ],
     "06.1": [
-        "Read iteration 3's numbers: which source loses the most questions, and where do the tokens go? "
-        "Print len(recipe_messages(rung_5, kitchen, question)[0]['content']) for a database question.",
-        "Lesson 05, exercise 05.1: a fine-tuned model needs only the schema. fine_tune_sql(client, "
-        "training_rows(sql_training, kitchen.schema), 'acme-sql') from course_utils.sql_ladder gives its id; "
-        "use Recipe(schema=True, model=that_id).",
-        "kb_index(current_only=True) leaves superseded policy versions out of the index; "
-        "routed_pipeline(..., decline_empty=True) declines when a query finds nothing.",
+        "Which questions carry the tokens? Compare the tokens per question of iterations 1 and 3: the "
+        "difference is what the database questions' prompts cost (schema, dictionary, examples).",
+        "Two ways to a short SQL prompt. Lesson 05, exercise 05.1: a model fine-tuned on the SQL training "
+        "pairs needs only the schema. Or keep the examples and leave out what acme-tiny does not use (rung 3 "
+        "= rung 2 in lesson 05); a large model does use the dictionary, so measure before you drop it there.",
+        "Fine-tune: fine_tune_sql(client, training_rows(sql_training, kitchen.schema), 'acme-sql') from "
+        "course_utils.sql_ladder, then Recipe(schema=True, model=its_id). Without a fine-tune: "
+        "Recipe(schema=True, examples=5). Then try kb_index(current_only=True) (choose the router's "
+        "thresholds again for the new retriever) and routed_pipeline(..., decline_empty=True).",
     ],
 }
