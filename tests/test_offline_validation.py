@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from course_utils.offline.api.validation import MIN_EXAMPLES, auto_epochs, validate_dataset
+from course_utils.fine_tuning_data import MIN_EXAMPLES, auto_epochs, validate_dataset
 from test_offline_toymodel import chat_example, jsonl
 
 

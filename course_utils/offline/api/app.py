@@ -6,7 +6,7 @@
     ChatCompletions   /v1/chat/completions, streamed or not          (chat.py -> generation.py)
     Embeddings        /v1/embeddings                                 (embeddings.py)
     FileStore         /v1/files                                      (files.py)
-    FineTuningJobs    /v1/fine_tuning/jobs, validating and training  (jobs.py -> validation.py)
+    FineTuningJobs    /v1/fine_tuning/jobs, validating and training  (jobs.py -> course_utils/fine_tuning_data.py)
 
 Routes stay thin: read the request, call the service, return its dict. Every error is an
 `APIError` in OpenAI's shape (errors.py). The jobs' worker threads start with the app

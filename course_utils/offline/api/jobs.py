@@ -6,9 +6,10 @@ A job moves through the same statuses as on OpenAI:
 
 1. create    checks what can be checked at once (model, file ids, hyperparameters) and answers
              400 if something is wrong. The job is saved in "validating_files".
-2. validate  a short background thread checks the files' content (`validation.py`). A bad file
-             does not make `create` fail: as on OpenAI, the job fails here, asynchronously, with
-             an error listing every problem. A good file moves the job to "queued".
+2. validate  a short background thread checks the files' content (course_utils/fine_tuning_data.py).
+             A bad file does not make `create` fail: as on OpenAI, the job fails here,
+             asynchronously, with an error listing every problem. A good file moves the job to
+             "queued".
 3. train     worker threads (one by default, so jobs queue like on OpenAI) call the
              `Trainer`, which reports each step (-> a metrics event) and saves one checkpoint per
              epoch. It trains into `<job>/training/`, a temporary folder: on success the folder
@@ -51,7 +52,7 @@ from .protocol import Trainer, TrainingReport
 from .registry import ModelRegistry, ServedModel
 from .storage import (append_json_line, creation_order, new_id, now, public, read_json, read_json_lines,
                       write_bytes, write_json)
-from .validation import MIN_EXAMPLES, DatasetReport, auto_epochs, validate_dataset
+from course_utils.fine_tuning_data import MIN_EXAMPLES, DatasetReport, auto_epochs, validate_dataset
 
 ORGANIZATION_ID = "org-offline"  # `organization_id` of jobs and `owned_by` of their models
 FINISHED = ("succeeded", "failed", "cancelled")

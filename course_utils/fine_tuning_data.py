@@ -22,8 +22,9 @@ Checks (the cookbook's names):
 Tokens are counted with the model's own tokenizer (`ChatModel.count_tokens`) over each
 message's content (the model's formatting tokens around messages are not included).
 
-The fine-tuning service runs `validate_dataset` in the job's "validating_files" step, as OpenAI
-does: creating a job with a bad file succeeds, then the job fails with status "failed" and an
+It lives on the course side so that a lesson can show it and learners can run it on their own files;
+the offline fine-tuning service imports it and runs `validate_dataset` in the job's
+"validating_files" step, as OpenAI does: creating a job with a bad file succeeds, then the job fails with status "failed" and an
 error {code: "invalid_training_file", message: <every problem>, param: "training_file"}.
 Learners can also call it directly to check a file before uploading it.
 """
