@@ -169,8 +169,7 @@ def check_capstone(pipeline, budget=None, workers: int = 1) -> bool:
     """Exercise 06.1: grade a capstone pipeline (question item -> answer) on the held-out questions
     it has never been tuned on: accuracy at least the budget's target, chat tokens per question and,
     on the offline backend, median latency within the budget. Prints per-source accuracy."""
-    from course_utils.backend import choose_backend
-    from course_utils.capstone import BUDGET, SOURCES, capstone_scorer, summarise
+    from course_utils.capstone import BUDGET, SOURCES, capstone_scorer, latency_is_graded, summarise
     from course_utils.datasets import load_capstone
     from course_utils.runner import evaluate
 
@@ -180,7 +179,7 @@ def check_capstone(pipeline, budget=None, workers: int = 1) -> bool:
     summary = summarise(run, budget)
     accurate = summary["accuracy"] >= budget.accuracy
     cheap = summary["tokens per question"] <= budget.tokens_per_question
-    timed = choose_backend().kind == "offline"  # as in summarise: latency is graded offline only
+    timed = latency_is_graded()
     fast = summary["p50 ms"] <= budget.latency_p50_ms or not timed
     per_source = ", ".join(f"{source} {summary[f'accuracy {source}']:.0%}" for source in SOURCES
                            if summary[f"accuracy {source}"] is not None)
