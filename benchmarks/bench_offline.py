@@ -15,7 +15,6 @@ import argparse
 import io
 import json
 import random
-import re
 import statistics
 import tempfile
 import time
@@ -28,13 +27,6 @@ from course_utils.models import model_for
 from course_utils.predictors import chat_predictor, classify_messages, qa_messages
 from course_utils.qa_eval import qa_scorer
 from course_utils.runner import evaluate
-
-
-def ticket_label_descriptions() -> dict[str, str]:
-    """The first paragraph under each '## CODE: Name' heading of data/tickets/labels.md."""
-    text = datasets.TICKET_LABELS.read_text(encoding="utf-8")
-    found = re.findall(r"^## (\w+): ([^\n]+)\n\n([^\n]+)", text, re.MULTILINE)
-    return {code: f"{name}. {paragraph}" for code, name, paragraph in found}
 
 
 def percentile(values, q):
@@ -104,7 +96,7 @@ def bench_qa_accuracy(client, chat_model, docs, qa):
 def bench_classification(client, chat_model, fine_tune: bool):
     train, test = datasets.load_tickets("train"), datasets.load_tickets("test")
     labels = sorted({t["label"] for t in train})
-    descriptions = ticket_label_descriptions()
+    descriptions = datasets.load_ticket_labels()
     rng = random.Random(0)
     examples = [pair for label in labels
                 for pair in rng.sample([(t["text"], t["label"]) for t in train if t["label"] == label], 2)]

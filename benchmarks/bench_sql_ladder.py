@@ -32,7 +32,8 @@ from course_utils.predictors import chat_predictor
 from course_utils.runner import evaluate
 from course_utils.sql import schema_text
 from course_utils.sql_eval import sql_scorer
-from course_utils.sql_ladder import (Kitchen, Recipe, cached_embedder, fine_tune_sql, recipe_predictor,
+from course_utils.embeddings import cached_embedder
+from course_utils.sql_ladder import (Kitchen, Recipe, fine_tune_sql, recipe_predictor,
                                      training_rows)
 from course_utils.sql_prompts import sql_messages
 

@@ -20,9 +20,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-import numpy as np
 
 from course_utils.datasets import ACME_DB, load_kb_docs
+from course_utils.embeddings import unit_vectors
+from course_utils.label_eval import first_label_in
 from course_utils.models import model_for
 from course_utils.predictors import classify_messages, qa_messages
 from course_utils.qa_eval import score_answer
@@ -110,8 +111,8 @@ class PromptRouter:
 
     def __call__(self, trace: Trace, question: str) -> str:
         reply = trace.chat(self.model, self.messages(question), max_tokens=20)
-        named = [word for word in re.findall(r"[A-Z]+", reply.upper()) if word in ROUTE_LABELS.values()]
-        route = next((r for r, label in ROUTE_LABELS.items() if named and label == named[0]), "none")
+        named = first_label_in(reply, ROUTE_LABELS.values())
+        route = next((r for r, label in ROUTE_LABELS.items() if label == named), "none")
         said = "" if named else ", no label in the reply"
         trace.note(f"routed to {route} (the model said {reply.strip()[:30]!r}{said})")
         return route
@@ -129,14 +130,14 @@ class EvidenceRouter:
     def __init__(self, embed, retriever, db_questions: list[str], kb_threshold: float = 0.5,
                  db_threshold: float = 0.7):
         self.embed, self.retriever = embed, retriever
-        self.db_vectors = _unit(embed(list(db_questions)))
+        self.db_vectors = unit_vectors(embed(list(db_questions)))
         self.kb_threshold, self.db_threshold = kb_threshold, db_threshold
 
     def scores(self, question: str) -> tuple[float, float]:
         """(best knowledge-base passage, closest database question): cosine similarities."""
         hits = self.retriever.retrieve(question)
         kb = max((hit.score or 0.0 for hit in hits), default=0.0)
-        db = float((self.db_vectors @ _unit(self.embed([question]))[0]).max())
+        db = float((self.db_vectors @ unit_vectors(self.embed([question]))[0]).max())
         return kb, db
 
     def route(self, kb: float, db: float) -> str:
@@ -165,11 +166,6 @@ class EvidenceRouter:
         route = self.route(kb, db)
         trace.note(f"routed to {route} (passage {kb:.2f}, database question {db:.2f})")
         return route
-
-
-def _unit(vectors) -> np.ndarray:
-    vectors = np.asarray(vectors, dtype=float)
-    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
 # ---------------------------------------------------------------------------------------------

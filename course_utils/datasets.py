@@ -7,6 +7,7 @@ on them. `python -m course_utils.datagen` rebuilds everything under `data/`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -121,6 +122,19 @@ def load_tickets(split: str) -> list[dict]:
     if split not in ("train", "test"):
         raise ValueError(f"split must be 'train' or 'test', not {split!r}")
     return read_jsonl(TICKETS_DIR / f"{split}.jsonl")
+
+
+def load_ticket_labels(full: bool = False) -> dict[str, str]:
+    """Each ticket label's code and description, from data/tickets/labels.md: "Name. First paragraph"
+    under its '## CODE: Name' heading, or with full=True the whole section up to its examples
+    (what belongs there and what does not), on one line."""
+    text = _require(TICKET_LABELS).read_text(encoding="utf-8")
+    sections = re.finditer(r"^## (\w+): ([^\n]+)\n\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    labels = {}
+    for code, name, body in (match.groups() for match in sections):
+        body = body.split("**Examples:**")[0] if full else body.split("\n\n")[0]
+        labels[code] = f"{name}. {' '.join(body.split())}"
+    return labels
 
 
 def load_capstone(split: str) -> list[dict]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 CORRECT = "correct"
 WRONG_LABEL = "wrong_label"
 NOT_A_LABEL = "not_a_label"
@@ -17,6 +19,18 @@ def score_label(response: str, gold: str, labels=()) -> dict:
     else:
         category = WRONG_LABEL
     return {"correct": category == CORRECT, "category": category}
+
+
+def first_label_in(response: str, labels) -> str | None:
+    """The first of the labels that the response names as a word ("Label: BILL." names BILL), or None.
+
+    Lenient reading for models that wrap the label in a sentence; `score_label` stays strict.
+    """
+    wanted = {label.lower(): label for label in labels}
+    for word in re.findall(r"[\w-]+", response or ""):
+        if word.lower() in wanted:
+            return wanted[word.lower()]
+    return None
 
 
 def label_scorer(labels=(), label_key: str = "label"):

@@ -57,22 +57,6 @@ class Kitchen:
         return self.chosen[key]
 
 
-def cached_embedder(client, model: str | None = None) -> Callable[[list[str]], np.ndarray]:
-    """texts -> vectors through the embeddings API; each text is embedded once (the example pool
-    repeats in every request)."""
-    model = model or model_for("embedding")
-    vectors: dict[str, list[float]] = {}
-
-    def embed(texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in vectors))
-        for i in range(0, len(missing), 256):
-            response = client.embeddings.create(model=model, input=missing[i:i + 256])
-            vectors.update(zip(missing[i:i + 256], (d.embedding for d in response.data)))
-        return np.array([vectors[t] for t in texts])
-
-    return embed
-
-
 def recipe_messages(recipe: Recipe, kitchen: Kitchen, question: str) -> list[dict]:
     """The chat messages of one question under a recipe."""
     examples = kitchen.examples_for(question, recipe.examples, recipe.choose) if recipe.examples else []

@@ -62,3 +62,19 @@ def block_network():
     mp.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
     yield
     mp.undo()
+
+
+# Every variable that could move the course off the offline backend or rename its models.
+BACKEND_VARS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COURSE_BASE_URL", "COURSE_API_KEY", "COURSE_CHAT_MODEL",
+                "COURSE_EMBEDDING_MODEL", "COURSE_FINETUNE_BASE", "COURSE_OPEN_CHAT_MODEL", "COURSE_CACHE")
+
+
+@pytest.fixture(scope="module")
+def offline_environment(tmp_path_factory):
+    """A module's tests on the embedded offline backend: backend variables unset, and a working
+    folder without the repository's .env."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name in BACKEND_VARS:
+            mp.delenv(name, raising=False)
+        mp.chdir(tmp_path_factory.mktemp("no_dotenv"))
+        yield

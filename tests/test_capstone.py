@@ -11,29 +11,21 @@ from course_utils import datasets
 from course_utils.capstone import (BUDGET, DECLINE, SOURCES, Budget, EvidenceRouter, PromptRouter, Trace,
                                    capstone_scorer, database_reply, kb_index, route_table)
 from course_utils.client import get_client
+from course_utils.embeddings import cached_embedder
 from course_utils.exercises import check_capstone
 from course_utils.llama_setup import configure_llama_index
 from course_utils.qa_eval import is_abstention
 from course_utils.runner import Prediction, evaluate
-from course_utils.sql_ladder import cached_embedder
-
-BACKEND_VARS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COURSE_BASE_URL", "COURSE_API_KEY",
-                "COURSE_CHAT_MODEL", "COURSE_EMBEDDING_MODEL", "COURSE_CACHE")
-
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory):
+def offline(offline_environment):
     """The offline backend's client, with llama-index pointed at it; Settings put back afterwards."""
-    with pytest.MonkeyPatch.context() as mp:
-        for name in BACKEND_VARS:
-            mp.delenv(name, raising=False)
-        mp.chdir(tmp_path_factory.mktemp("no_dotenv"))
-        saved = Settings._llm, Settings._embed_model, Settings._node_parser
-        try:
-            configure_llama_index(temperature=0)
-            yield get_client(cache=False)
-        finally:
-            Settings._llm, Settings._embed_model, Settings._node_parser = saved
+    saved = Settings._llm, Settings._embed_model, Settings._node_parser
+    try:
+        configure_llama_index(temperature=0)
+        yield get_client(cache=False)
+    finally:
+        Settings._llm, Settings._embed_model, Settings._node_parser = saved
 
 
 @pytest.fixture(scope="module")

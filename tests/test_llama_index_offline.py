@@ -27,26 +27,19 @@ from course_utils.llama_setup import configure_llama_index
 from course_utils.offline.model.acme_tiny.network import ABSTAIN
 from course_utils.offline_assets import load_embedder
 
-# Every variable that could move the course off the offline backend or rename its models.
-BACKEND_VARS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COURSE_BASE_URL", "COURSE_API_KEY",
-                "COURSE_CHAT_MODEL", "COURSE_EMBEDDING_MODEL", "COURSE_CACHE")
 CHAT_MODEL, EMBED_MODEL, EMBED_DIM = "acme-tiny", "all-MiniLM-L6-v2", 384
 EMBEDDER_LIMIT = 256  # all-MiniLM-L6-v2 reads at most 256 word pieces and drops the rest
 RETURN_QUESTION = "How many days do I have to return an item?"
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory):
+def settings(offline_environment):
     """llama-index's Settings on the offline backend, with the environment cleaned."""
-    with pytest.MonkeyPatch.context() as mp:
-        for name in BACKEND_VARS:
-            mp.delenv(name, raising=False)
-        mp.chdir(tmp_path_factory.mktemp("no_dotenv"))  # no .env from the repository
-        saved = Settings._llm, Settings._embed_model, Settings._node_parser
-        try:
-            yield configure_llama_index(temperature=0)
-        finally:
-            Settings._llm, Settings._embed_model, Settings._node_parser = saved
+    saved = Settings._llm, Settings._embed_model, Settings._node_parser
+    try:
+        yield configure_llama_index(temperature=0)
+    finally:
+        Settings._llm, Settings._embed_model, Settings._node_parser = saved
 
 
 @pytest.fixture(scope="module")
