@@ -149,6 +149,100 @@ def check_qa_prompt(build_messages, client, model: str, questions: list[dict], d
     return passed
 
 
+TICKET_TARGET = 0.65  # exercise 02.1: accuracy on the 240 test tickets
+
+
+def check_ticket_prompt(build_messages, client, model: str, target: float = TICKET_TARGET) -> bool:
+    """Exercise 02.1: your prompt (ticket text -> messages) labels at least `target` of the 240 test
+    tickets right. Examples must come from the training tickets: a test ticket shown in the prompt
+    of another one fails the check."""
+    from course_utils.datasets import load_ticket_labels, load_tickets
+    from course_utils.label_eval import label_scorer
+    from course_utils.predictors import chat_predictor
+    from course_utils.runner import evaluate
+
+    def one_line(text):
+        return " ".join(text.split())
+
+    test = load_tickets("test")
+    train_texts = [one_line(t["text"]) for t in load_tickets("train")]
+    # A test ticket whose text is also part of a training ticket's cannot be told apart from an example.
+    telltale = {text for text in (one_line(t["text"]) for t in test) if not any(text in train for train in train_texts)}
+
+    def build(item):
+        messages = build_messages(item["text"])
+        said = " ".join(one_line(str(m.get("content", ""))) for m in messages).replace(one_line(item["text"]), " ")
+        leaked = [text for text in telltale if text in said]
+        if leaked:
+            raise ValueError(f"the prompt shows {len(leaked)} test ticket(s) as examples: draw examples "
+                             "from the training tickets (the pool), never from the test set")
+        return messages
+
+    run = evaluate(chat_predictor(client, model, build, temperature=0), test,
+                   label_scorer(sorted(load_ticket_labels())), name="exercise 02.1", progress=False)
+    leaks = [r for r in run.results if r["category"] == "predictor_error"]
+    if leaks:
+        print(f"Exercise 02.1: not yet: {leaks[0]['detail']}.")
+        return False
+    accuracy = run.metrics["accuracy"]
+    passed = accuracy >= target
+    print(f"Exercise 02.1: {accuracy:.1%} of {len(test)} test tickets "
+          f"({'reaches' if passed else 'below'} the target of {target:.0%}): "
+          + ("passed!" if passed else "not yet: run hint('02.1')."))
+    return passed
+
+
+# Exercise 02.2: (model reply, what a correct parse_triage does with it). A dict: the triage it
+# returns; a string: the word its ValueError must name.
+_TRIAGE_CASES = [
+    ('{"label": "SHIP", "priority": "urgent", "summary": "The tent arrived with a snapped pole."}',
+     {"label": "SHIP", "priority": "urgent", "summary": "The tent arrived with a snapped pole."}),
+    ('```json\n{"label": "BILL", "priority": "normal", "summary": "Charged twice for one order."}\n```',
+     {"label": "BILL", "priority": "normal", "summary": "Charged twice for one order."}),
+    ('  {"summary": "Wants to know if the PCK-300 is back in stock.", "priority": "low", "label": "PROD"}\n',
+     {"label": "PROD", "priority": "low", "summary": "Wants to know if the PCK-300 is back in stock."}),
+    ("SHIP", "JSON"),
+    ('{"label": "SHIP", "priority": "urgent", "summary": "Broken pole."', "JSON"),
+    ('{"label": "SHIPPING", "priority": "urgent", "summary": "Broken pole."}', "label"),
+    ('{"label": "SHIP", "summary": "Broken pole."}', "priority"),
+    ('{"label": "SHIP", "priority": "high", "summary": "Broken pole."}', "priority"),
+    ('{"label": "SHIP", "priority": "urgent", "summary": ""}', "summary"),
+    ('{"label": "SHIP", "priority": "urgent", "summary": "Broken pole.\\nAlso a question about returns."}',
+     "summary"),
+    ('{"label": "SHIP", "priority": "urgent", "summary": "' + "word " * 30 + '"}', "summary"),
+    ('["SHIP", "urgent", "Broken pole."]', "object"),
+]
+
+
+def check_triage_parser(parse_triage) -> bool:
+    """Exercise 02.2: parse_triage(reply) returns {"label", "priority", "summary"} for a valid reply
+    (a JSON object, alone or in a ```json fence) and raises ValueError naming what is wrong otherwise."""
+    problems = []
+    for reply, expected in _TRIAGE_CASES:
+        shown = reply if len(reply) < 60 else reply[:57] + "..."
+        try:
+            parsed = parse_triage(reply)
+        except ValueError as error:
+            if isinstance(expected, dict):
+                problems.append(f"rejected a valid reply {shown!r}: {error}")
+            elif expected.lower() not in str(error).lower():
+                problems.append(f"rejected {shown!r}, but the message does not mention {expected!r}: {error}")
+            continue
+        except Exception as error:  # noqa: BLE001 -- the learner's function may raise anything
+            problems.append(f"raised {type(error).__name__} (not ValueError) for {shown!r}: {error}")
+            continue
+        if not isinstance(expected, dict):
+            problems.append(f"accepted {shown!r}, which has a bad {expected}")
+        elif dict(parsed) != expected:
+            problems.append(f"read {shown!r} as {parsed!r}")
+    passed = not problems
+    print(f"Exercise 02.2: {len(_TRIAGE_CASES) - len(problems)} of {len(_TRIAGE_CASES)} replies handled right: "
+          + ("passed!" if passed else "not yet: run hint('02.2')."))
+    for problem in problems[:4]:
+        print(f"   {problem}")
+    return passed
+
+
 def check_cheaper_recipe(run, reference) -> bool:
     """Exercise 05.1: a run at most 5 points less accurate than the reference run (rung 5) on the
     same questions, with at most a quarter of its prompt tokens."""

@@ -30,6 +30,22 @@ HINTS = {
         "return [{'role': 'user', 'content': 'Context:\\n' + '\\n\\n'.join(documents) + "
         "'\\n\\nQuestion: ' + question}]",
     ],
+    "02.1": [
+        "Go back to the strategies table: which two changes each gained the most on dev? They combine.",
+        "Give the model the agents' whole guide (load_ticket_labels(full=True)) and a few examples "
+        "chosen by similarity from the pool (chooser(text, k)); try k = 2 or 4 in the playground first.",
+        "def my_ticket_messages(text): return ticket_messages(text, LABELS, FULL_GUIDE, chooser(text, 2))",
+    ],
+    "02.2": [
+        "Three things can go wrong: the reply is not JSON, it is JSON but not an object with the three "
+        "keys, or a value is not allowed. Check them in that order and raise ValueError for each.",
+        "Strip a ```json fence first (a regular expression, or str.removeprefix / removesuffix), then "
+        "json.loads inside try/except json.JSONDecodeError. A pydantic model with Literal types does "
+        "the value checks and names the field that failed.",
+        "class Triage(BaseModel): label: Literal[...]; priority: Literal['low', 'normal', 'urgent']; "
+        "summary: str, then a field_validator on summary (not empty, no newline, at most 25 words). "
+        "Turn pydantic's ValidationError into ValueError(str(error)).",
+    ],
     "05.1": [
         "Where do rung 5's prompt tokens go? Print the length of each part: schema, dictionary, examples.",
         "The talk's point about fine-tuning: what the model has learned no longer needs to be in the prompt.",

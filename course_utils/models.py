@@ -123,6 +123,26 @@ def _is_the_course_server(backend: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# A real open LLM, where one is served
+
+# The small open LLM the offline backend is to serve next to acme-tiny (see the backend's
+# README). Lessons run their open-model sections with it where a server lists it; on any other
+# backend, name a model in COURSE_OPEN_CHAT_MODEL (an open model on your server, or any chat model).
+OPEN_CHAT_DEFAULT = "SmolLM2-135M-Instruct"
+
+
+def open_chat_model(client) -> str | None:
+    """The open LLM's id if the client's server lists it (COURSE_OPEN_CHAT_MODEL, else the default),
+    or None: then a lesson shows the published figures instead of running its open-model cells."""
+    wanted = os.environ.get("COURSE_OPEN_CHAT_MODEL", "").strip() or OPEN_CHAT_DEFAULT
+    try:
+        served = {model.id for model in client.models.list()}
+    except Exception:  # noqa: BLE001 -- a server without /models: treat as not served
+        return None
+    return wanted if wanted in served else None
+
+
+# ---------------------------------------------------------------------------------------------
 # Embedding input limits
 
 # The most tokens each embedding model reads; it silently ignores the rest of a longer text.

@@ -44,14 +44,26 @@ def qa_messages(question: str, passages: Sequence[str] = ()) -> Messages:
     ]
 
 
-def classify_messages(text: str, labels: Sequence[str], descriptions: dict[str, str] | None = None,
-                      examples: Sequence[tuple[str, str]] = ()) -> Messages:
-    """A plain classification prompt: the labels (with descriptions), examples, the text."""
+CLASSIFY_INSTRUCTIONS = "Classify the customer message. Answer with one label only."
+
+
+def label_lines(labels: Sequence[str], descriptions: dict[str, str] | None = None) -> str:
+    """The labels as a list ("- CODE: description"), or comma-separated codes without descriptions."""
     if descriptions:
-        label_lines = "\n".join(f"- {label}: {descriptions.get(label, '')}" for label in labels)
-    else:
-        label_lines = ", ".join(labels)
-    system = f"Classify the customer message. Answer with one label only.\n\nLabels:\n{label_lines}"
+        return "\n".join(f"- {label}: {descriptions.get(label, '')}" for label in labels)
+    return ", ".join(labels)
+
+
+def example_lines(examples: Sequence[tuple[str, str]]) -> str:
+    """(text, label) examples as "text -> label" lines, each text on one line."""
+    return "\n".join(f"{' '.join(text.split())} -> {label}" for text, label in examples)
+
+
+def classify_messages(text: str, labels: Sequence[str], descriptions: dict[str, str] | None = None,
+                      examples: Sequence[tuple[str, str]] = (),
+                      instructions: str = CLASSIFY_INSTRUCTIONS) -> Messages:
+    """A plain classification prompt: the instructions, the labels (with descriptions), examples, the text."""
+    system = f"{instructions}\n\nLabels:\n{label_lines(labels, descriptions)}"
     if examples:
-        system += "\n\nExamples:\n" + "\n".join(f"{' '.join(t.split())} -> {label}" for t, label in examples)
+        system += "\n\nExamples:\n" + example_lines(examples)
     return [{"role": "system", "content": system}, {"role": "user", "content": f"Message: {text}"}]

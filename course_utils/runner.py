@@ -13,6 +13,7 @@ item's result. Records are saved as JSON so that notebooks can load, compare and
 """
 
 import json
+import math
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -231,6 +232,23 @@ def compare_runs(records):
                      if column.startswith("accuracy_")}, key=_difficulty_rank)
     first = ["n", "accuracy"] + [f"accuracy_{level}" for level in levels]
     return table[first + [column for column in table.columns if column not in first]]
+
+
+def compare_items(before, after) -> dict:
+    """Two runs on the same items, item by item: how many each got right that the other did not,
+    and the chance of a split at least that lopsided if the change made no difference (exact
+    two-sided McNemar test: under no difference, each disagreement is a fair coin)."""
+    before_right = {r["id"]: r["correct"] for r in before.results}
+    after_right = {r["id"]: r["correct"] for r in after.results}
+    if set(before_right) != set(after_right):
+        raise ValueError(f"{before.name!r} and {after.name!r} were not run on the same items: "
+                         "compare runs of one item list")
+    fixed = sum(after_right[i] and not before_right[i] for i in before_right)
+    broken = sum(before_right[i] and not after_right[i] for i in before_right)
+    disagreements = fixed + broken
+    tail = sum(math.comb(disagreements, k) for k in range(min(fixed, broken) + 1)) / 2 ** disagreements
+    return {"items": len(before_right), "fixed": fixed, "broken": broken,
+            "net": fixed - broken, "p_value": min(1.0, 2 * tail)}
 
 
 # How each metric is labelled on a plot, with its unit; and which ones are better when lower.
