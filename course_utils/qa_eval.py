@@ -35,7 +35,7 @@ def _normal(text: str) -> str:
     """Lower case, single spaces, no punctuation except what numbers and codes need."""
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"[^\w$%.,:/'-]+", " ", text)
-    text = re.sub(r"(?<!\d)[.,:](?!\d)", " ", text)  # keep 9.99, 1,500 and 2:00
+    text = re.sub(r"(?<!\d)[.,:]|[.,:](?!\d)", " ", text)  # keep 9.99, 1,500 and 2:00; drop "$39.00."'s stop
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -14,6 +14,9 @@ from course_utils.qa_eval import (ABSTAINED, ANSWERED_UNANSWERABLE, CORRECT, WRO
     ("You have 145 days.", "45 days", False),  # not a substring match on digits
     ("Ships from Rotterdam (ROT1).", "Rotterdam (ROT1)", True),
     ("", "45 days", False),
+    ("The Foam Trail Pad costs $39.00.", "$39.00", True),  # a sentence ending in a number
+    ("Orders over 1,500 units, 2:00 pm.", "1,500 units", True),
+    ("It costs $39.001.", "$39.00", False),
 ])
 def test_contains_answer(response, gold, expected):
     assert contains_answer(response, gold) is expected
