@@ -27,12 +27,12 @@ from pathlib import Path
 
 from course_utils import datasets
 from course_utils.client import connection, get_client
+from course_utils.embeddings import cached_embedder
 from course_utils.models import model_for
 from course_utils.predictors import chat_predictor
 from course_utils.runner import evaluate
 from course_utils.sql import schema_text
 from course_utils.sql_eval import sql_scorer
-from course_utils.embeddings import cached_embedder
 from course_utils.sql_ladder import (Kitchen, Recipe, fine_tune_sql, recipe_predictor,
                                      training_rows)
 from course_utils.sql_prompts import sql_messages

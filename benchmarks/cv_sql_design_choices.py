@@ -25,12 +25,12 @@ import random
 
 from course_utils import datasets
 from course_utils.client import get_client
+from course_utils.embeddings import cached_embedder
 from course_utils.offline.sql import candidates as sql_candidates
 from course_utils.offline.training import sql as sql_training
 from course_utils.runner import evaluate
 from course_utils.sql import schema_text
 from course_utils.sql_eval import sql_scorer
-from course_utils.embeddings import cached_embedder
 from course_utils.sql_ladder import Kitchen, Recipe, fine_tune_sql, recipe_predictor, training_rows
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 
-from course_utils.datasets import ACME_DB, load_kb_docs
+from course_utils.datasets import ACME_DB
 from course_utils.embeddings import unit_vectors
 from course_utils.label_eval import first_label_in
 from course_utils.models import model_for
@@ -172,15 +172,11 @@ class EvidenceRouter:
 # 2. Answering
 
 def kb_index(current_only: bool = False):
-    """The knowledge base in a llama-index VectorStoreIndex (call configure_llama_index first).
-    current_only: leave out documents a newer version supersedes."""
-    from llama_index.core import Document, VectorStoreIndex
+    """The knowledge base in a llama-index VectorStoreIndex, chunked as Settings says (call
+    configure_llama_index first). current_only: leave out documents a newer version supersedes."""
+    from course_utils.rag import build_index, kb_documents
 
-    docs = load_kb_docs()
-    superseded = {doc.get("supersedes") for doc in docs}
-    return VectorStoreIndex.from_documents(
-        [Document(text=doc["body"], id_=doc["id"], metadata={"doc_id": doc["id"], "title": doc["title"]})
-         for doc in docs if not (current_only and doc["id"] in superseded)])
+    return build_index(kb_documents(current_only))
 
 
 def answer_from_documents(trace: Trace, model: str, question: str, retriever) -> str:

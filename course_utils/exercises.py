@@ -243,6 +243,48 @@ def check_triage_parser(parse_triage) -> bool:
     return passed
 
 
+RAG_TARGET = {"accuracy": 0.45, "hit_rate": 0.85}  # exercise 03.1, on the test half of the KB questions
+
+
+def check_rag_recipe(recipe, kitchen, target: dict | None = None) -> bool:
+    """Exercise 03.1: a RagRecipe run once on the test half of the knowledge-base questions: answer
+    accuracy and mean hit rate must reach the targets."""
+    from course_utils.rag import qa_split, rag_predictor, rag_scorer, rag_summary
+    from course_utils.runner import evaluate
+
+    target = target or RAG_TARGET
+    _, test = qa_split()
+    row = rag_summary(evaluate(rag_predictor(recipe, kitchen), test, rag_scorer(), name="exercise 03.1", progress=False))
+    verdicts = {name: row[name] >= wanted for name, wanted in target.items()}
+    print(f"Exercise 03.1 on {len(test)} test questions: accuracy {row['accuracy']:.1%} (target {target['accuracy']:.0%}), "
+          f"hit rate {row['hit_rate']:.2f} (target {target['hit_rate']:.2f}), {row['prompt tokens']:,.0f} prompt tokens "
+          "per question: " + ("passed!" if all(verdicts.values()) else "not yet: run hint('03.1')."))
+    return all(verdicts.values())
+
+
+def check_context_precision(context_precision) -> bool:
+    """Exercise 03.2: the learner's context precision agrees with ragas' definition
+    (course_utils.rag_metrics.context_precision) on ranked relevance lists, order included."""
+    from course_utils.rag_metrics import context_precision as reference
+
+    cases = [[True], [False], [], [True, False, True], [False, True, True], [False, False, True],
+             [True, True, False, False], [False] * 4, [True] * 5, [False, True, False, True, False]]
+    wrong = []
+    for case in cases:
+        try:
+            got = context_precision(case)
+        except Exception as error:  # noqa: BLE001 -- the learner's function may raise anything
+            wrong.append(f"{case}: raised {type(error).__name__}: {error}")
+            continue
+        if got is None or abs(got - reference(case)) > 1e-6:
+            wrong.append(f"{case}: {got!r}, expected {reference(case):.4f}")
+    print(f"Exercise 03.2: {len(cases) - len(wrong)} of {len(cases)} cases right: "
+          + ("passed!" if not wrong else "not yet: run hint('03.2')."))
+    for line in wrong[:3]:
+        print(f"   {line}")
+    return not wrong
+
+
 def check_cheaper_recipe(run, reference) -> bool:
     """Exercise 05.1: a run at most 5 points less accurate than the reference run (rung 5) on the
     same questions, with at most a quarter of its prompt tokens."""

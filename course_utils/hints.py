@@ -46,6 +46,19 @@ HINTS = {
         "summary: str, then a field_validator on summary (not empty, no newline, at most 25 words). "
         "Turn pydantic's ValidationError into ValueError(str(error)).",
     ],
+    "03.1": [
+        "Read the ladder's table: which chunk size, how many passages and which rule did best on dev?",
+        "Chunks that fit the embedder (about 192 tokens), three passages, and drop superseded documents: "
+        "candidates=6 with current_only=True.",
+        "RagRecipe(chunk_size=192, chunk_overlap=19, top_k=3, candidates=6, current_only=True)",
+    ],
+    "03.2": [
+        "Walk down the ranks; at each relevant passage, note the precision so far (relevant seen / rank).",
+        "The answer is the average of those precisions over the relevant passages: [True, False, True] gives "
+        "(1/1 + 2/3) / 2.",
+        "hits, total = 0, 0.0; for rank, r in enumerate(relevant, 1): if r: hits += 1; total += hits / rank; "
+        "return total / hits if hits else 0.0",
+    ],
     "05.1": [
         "Where do rung 5's prompt tokens go? Print the length of each part: schema, dictionary, examples.",
         "The talk's point about fine-tuning: what the model has learned no longer needs to be in the prompt.",

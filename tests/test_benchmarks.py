@@ -43,3 +43,10 @@ def test_notebook_benchmark_reports_time_and_kernel_memory():
     peak_gb = float(row.split()[-2])
     assert 0.02 < peak_gb < 1.5, row  # a real kernel was measured, and it is within Binder's budget
     assert "budgets:" in result.stdout
+
+
+def test_rag_ladder_benchmark_runs_every_rung_and_the_test_half():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_rag_ladder.py"), "--n", "4"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
+    assert result.stdout.count("accuracy ") in (11, 12), result.stdout  # 10 rungs on dev; naive and best on test
+    assert "(best on dev)" in result.stdout and "gold documents in the prompt, test:" in result.stdout
