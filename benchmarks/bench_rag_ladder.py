@@ -28,7 +28,7 @@ def rungs() -> dict[str, RagRecipe]:
     """The lesson's rungs, in order."""
     current = RagRecipe(chunk_size=192, chunk_overlap=19, top_k=2, candidates=4, current_only=True)
     return {
-        "1 naive: 1,024-token chunks, top 2": RagRecipe(chunk_size=1024, chunk_overlap=100, top_k=2),
+        "1 naive: 1,024-token chunks, top 3": RagRecipe(chunk_size=1024, chunk_overlap=100, top_k=3),
         **{f"2 chunks of {size}, top 3": RagRecipe(chunk_size=size, chunk_overlap=size // 10) for size in (96, 192, 384)},
         **{f"3 chunks of 192, top {k}": RagRecipe(chunk_size=192, chunk_overlap=19, top_k=k) for k in (2, 3, 5)},
         "4 + prefer the most recent": current,

@@ -214,6 +214,9 @@ _TRIAGE_CASES = [
 ]
 
 
+_TRIAGE_FIELDS = ("label", "priority", "summary")
+
+
 def check_triage_parser(parse_triage) -> bool:
     """Exercise 02.2: parse_triage(reply) returns {"label", "priority", "summary"} for a valid reply
     (a JSON object, alone or in a ```json fence) and raises ValueError naming what is wrong otherwise."""
@@ -227,6 +230,9 @@ def check_triage_parser(parse_triage) -> bool:
                 problems.append(f"rejected a valid reply {shown!r}: {error}")
             elif expected.lower() not in str(error).lower():
                 problems.append(f"rejected {shown!r}, but the message does not mention {expected!r}: {error}")
+            elif others := [f for f in _TRIAGE_FIELDS if f != expected and f in str(error).lower()]:
+                problems.append(f"rejected {shown!r}, but the message also names {', '.join(others)}, which were "
+                                f"fine: say only what is wrong: {error}")
             continue
         except Exception as error:  # noqa: BLE001 -- the learner's function may raise anything
             problems.append(f"raised {type(error).__name__} (not ValueError) for {shown!r}: {error}")
@@ -244,22 +250,23 @@ def check_triage_parser(parse_triage) -> bool:
 
 
 RAG_TARGET = {"accuracy": 0.45, "hit_rate": 0.85}  # exercise 03.1, on the test half of the KB questions
+RAG_TOKEN_BUDGET = 500  # exercise 03.1: prompt tokens per question, at most
 
 
-def check_rag_recipe(recipe, kitchen, target: dict | None = None) -> bool:
+def check_rag_recipe(recipe, kitchen, target: dict | None = None, token_budget: int = RAG_TOKEN_BUDGET) -> bool:
     """Exercise 03.1: a RagRecipe run once on the test half of the knowledge-base questions: answer
-    accuracy and mean hit rate must reach the targets."""
+    accuracy and mean hit rate must reach the targets, within the prompt-token budget."""
     from course_utils.rag import qa_split, rag_predictor, rag_scorer, rag_summary
     from course_utils.runner import evaluate
 
     target = target or RAG_TARGET
     _, test = qa_split()
     row = rag_summary(evaluate(rag_predictor(recipe, kitchen), test, rag_scorer(), name="exercise 03.1", progress=False))
-    verdicts = {name: row[name] >= wanted for name, wanted in target.items()}
+    passed = all(row[name] >= wanted for name, wanted in target.items()) and row["prompt tokens"] <= token_budget
     print(f"Exercise 03.1 on {len(test)} test questions: accuracy {row['accuracy']:.1%} (target {target['accuracy']:.0%}), "
           f"hit rate {row['hit_rate']:.2f} (target {target['hit_rate']:.2f}), {row['prompt tokens']:,.0f} prompt tokens "
-          "per question: " + ("passed!" if all(verdicts.values()) else "not yet: run hint('03.1')."))
-    return all(verdicts.values())
+          f"per question (budget {token_budget:,}): " + ("passed!" if passed else "not yet: run hint('03.1')."))
+    return passed
 
 
 def check_context_precision(context_precision) -> bool:

@@ -44,10 +44,12 @@ HINTS = {
         "the value checks and names the field that failed.",
         "class Triage(BaseModel): label: Literal[...]; priority: Literal['low', 'normal', 'urgent']; "
         "summary: str, then a field_validator on summary (not empty, no newline, at most 25 words). "
-        "Turn pydantic's ValidationError into ValueError(str(error)).",
+        "Turn pydantic's ValidationError into a ValueError that names each failing field and why: "
+        "'; '.join(f\"{e['loc'][0]}: {e['msg']}\" for e in error.errors()).",
     ],
     "03.1": [
-        "Read the ladder's table: which chunk size, how many passages and which rule did best on dev?",
+        "Read the ladder's tables for hit rate and prompt tokens, not only accuracy: two passages miss the "
+        "document too often, five cost too much.",
         "Chunks that fit the embedder (about 192 tokens), three passages, and drop superseded documents: "
         "candidates=6 with current_only=True.",
         "RagRecipe(chunk_size=192, chunk_overlap=19, top_k=3, candidates=6, current_only=True)",

@@ -156,7 +156,7 @@ class ProductFacts:
             return f"The {name} ({sku}) costs ${price:.2f}."
         if asked[0] == "warranty":
             return f"The {name} has a warranty of {warranty_years} year{'s' * (warranty_years != 1)}."
-        return f"The {name} is {'Discontinued' if discontinued == 'Y' else 'Available'}."
+        return f"The {name} is {'discontinued' if discontinued == 'Y' else 'available'}."
 
 
 # ---------------------------------------------------------------------------------------------

@@ -162,7 +162,7 @@ def _careful_parser(reply):
     try:
         return _Triage.model_validate(data).model_dump()
     except ValidationError as error:
-        raise ValueError(str(error)) from None
+        raise ValueError("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in error.errors())) from None
 
 
 def test_triage_checker_passes_a_careful_parser_and_fails_trusting_ones(capsys):
