@@ -25,13 +25,11 @@ from course_utils.datasets import ACME_DB
 from course_utils.embeddings import unit_vectors
 from course_utils.label_eval import first_label_in
 from course_utils.models import model_for
-from course_utils.predictors import classify_messages, qa_messages
+from course_utils.predictors import Trace, TracedPrediction, classify_messages, qa_messages
 from course_utils.qa_eval import score_answer
-from course_utils.runner import Prediction
 from course_utils.sql import SQLError, run_sql_with_columns
 from course_utils.sql_eval import extract_sql, sql_scorer
 from course_utils.sql_ladder import Kitchen, Recipe, recipe_messages
-from course_utils.usage import estimate_cost
 
 SOURCES = ("kb", "db", "none")
 DECLINE = "I can't answer that: neither Acme's documents nor its database holds the answer."
@@ -47,42 +45,6 @@ class Budget:
 
 
 BUDGET = Budget()
-
-
-@dataclass
-class TracedPrediction(Prediction):
-    steps: str = ""  # what the pipeline did for this question, e.g. "routed to kb -> 3 passages"
-
-
-class Trace:
-    """The chat calls one question makes; their usage adds up to the question's."""
-
-    def __init__(self, client):
-        self.client = client
-        self.prompt_tokens = self.completion_tokens = 0
-        self.cost_usd: float | None = 0.0
-        self.steps: list[str] = []  # what happened, for reading failures
-
-    def chat(self, model: str, messages: list[dict], **params) -> str:
-        """One chat completion (temperature 0 unless given); returns its text."""
-        response = self.client.chat.completions.create(model=model, messages=messages,
-                                                       **({"temperature": 0} | params))
-        usage = response.usage
-        if usage:
-            self.prompt_tokens += usage.prompt_tokens
-            self.completion_tokens += usage.completion_tokens
-            cost = estimate_cost(model, usage.prompt_tokens, usage.completion_tokens)
-            self.cost_usd = None if cost is None or self.cost_usd is None else self.cost_usd + cost
-        return response.choices[0].message.content or ""
-
-    def note(self, step: str) -> None:
-        self.steps.append(step)
-
-    def prediction(self, text: str) -> TracedPrediction:
-        """The question's answer with the usage of every call it made and its steps."""
-        return TracedPrediction(text=text, prompt_tokens=self.prompt_tokens,
-                                completion_tokens=self.completion_tokens, cost_usd=self.cost_usd,
-                                steps=" -> ".join(self.steps))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,12 +2,13 @@
 
 `chat_predictor` turns a prompt builder into a predictor the evaluation runner accepts
 (course_utils.runner.evaluate), so prompts, RAG pipelines and fine-tuned models all plug into
-the same evaluation. The prompt builders below are the course's plain starting prompts;
-notebooks show them and then improve on them.
+the same evaluation. A `Trace` adds up the usage of an item that takes several calls. The prompt
+builders below are the course's plain starting prompts; notebooks show them and then improve on them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from course_utils.runner import Prediction
@@ -30,6 +31,43 @@ def chat_predictor(client, model: str, build_messages: Callable[[dict], Messages
         )
 
     return predict
+
+
+@dataclass
+class TracedPrediction(Prediction):
+    steps: str = ""  # what the pipeline did for this question, e.g. "routed to kb -> 3 passages"
+
+
+class Trace:
+    """The chat calls one item makes (a two-step classifier, a RAG pipeline, a capstone question); their
+    usage adds up to the item's."""
+
+    def __init__(self, client):
+        self.client = client
+        self.prompt_tokens = self.completion_tokens = 0
+        self.cost_usd: float | None = 0.0
+        self.steps: list[str] = []  # what happened, for reading failures
+
+    def chat(self, model: str, messages: list[dict], **params) -> str:
+        """One chat completion (temperature 0 unless given); returns its text."""
+        response = self.client.chat.completions.create(model=model, messages=messages,
+                                                       **({"temperature": 0} | params))
+        usage = response.usage
+        if usage:
+            self.prompt_tokens += usage.prompt_tokens
+            self.completion_tokens += usage.completion_tokens
+            cost = estimate_cost(model, usage.prompt_tokens, usage.completion_tokens)
+            self.cost_usd = None if cost is None or self.cost_usd is None else self.cost_usd + cost
+        return response.choices[0].message.content or ""
+
+    def note(self, step: str) -> None:
+        self.steps.append(step)
+
+    def prediction(self, text: str) -> TracedPrediction:
+        """The question's answer with the usage of every call it made and its steps."""
+        return TracedPrediction(text=text, prompt_tokens=self.prompt_tokens,
+                                completion_tokens=self.completion_tokens, cost_usd=self.cost_usd,
+                                steps=" -> ".join(self.steps))
 
 
 def qa_messages(question: str, passages: Sequence[str] = ()) -> Messages:

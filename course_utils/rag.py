@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 
 from course_utils.datasets import load_kb_docs, load_kb_qa
 from course_utils.label_eval import first_label_in
-from course_utils.predictors import classify_messages, qa_messages
-from course_utils.runner import Prediction
-from course_utils.usage import estimate_cost
+from course_utils.predictors import Trace, TracedPrediction, classify_messages, qa_messages
 
 # Front matter the embedder reads with each chunk (a title says what a chunk is about); the rest
 # (dates, versions) is for rules and filters only.
@@ -220,7 +218,7 @@ def passage_text(hit, sources: bool = False) -> str:
 
 
 @dataclass
-class RagPrediction(Prediction):
+class RagPrediction(TracedPrediction):
     doc_ids: list = field(default_factory=list)  # the documents of the passages, in rank order
     passages: list = field(default_factory=list)  # the passages' texts as the model saw them
     tool: str = ""  # what answered instead of the chat model, if anything
@@ -239,15 +237,10 @@ def rag_predictor(recipe: RagRecipe, kitchen: RagKitchen, **params):
             return RagPrediction(text=NOT_IN_DOCUMENTS, prompt_tokens=0, completion_tokens=0, cost_usd=0.0,
                                  doc_ids=[hit.node.metadata["doc_id"] for hit in hits], passages=passages,
                                  tool="below min_score")
-        response = kitchen.client.chat.completions.create(
-            model=kitchen.model, messages=qa_messages(item["question"], passages), **({"temperature": 0} | params))
-        usage = response.usage
-        return RagPrediction(text=response.choices[0].message.content or "",
-                             prompt_tokens=usage.prompt_tokens if usage else None,
-                             completion_tokens=usage.completion_tokens if usage else None,
-                             cost_usd=estimate_cost(kitchen.model, usage.prompt_tokens, usage.completion_tokens)
-                             if usage else None,
-                             doc_ids=[hit.node.metadata["doc_id"] for hit in hits], passages=passages)
+        trace = Trace(kitchen.client)
+        answer = trace.chat(kitchen.model, qa_messages(item["question"], passages), **params)
+        return RagPrediction(**vars(trace.prediction(answer)), doc_ids=[hit.node.metadata["doc_id"] for hit in hits],
+                             passages=passages)
 
     return predict
 

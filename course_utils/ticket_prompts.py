@@ -17,9 +17,8 @@ from typing import Sequence
 from course_utils.datasets import load_tickets
 from course_utils.embeddings import Embed, closest
 from course_utils.label_eval import first_label_in
-from course_utils.predictors import CLASSIFY_INSTRUCTIONS, classify_messages, example_lines, label_lines
+from course_utils.predictors import CLASSIFY_INSTRUCTIONS, Trace, classify_messages, example_lines, label_lines
 from course_utils.runner import Prediction
-from course_utils.usage import estimate_cost
 
 Example = tuple[str, str]  # (ticket text, label)
 
@@ -131,26 +130,17 @@ def two_step_predictor(client, model: str, descriptions: dict[str, str], **param
     group_descriptions = {group: about for group, (_, about, _) in TICKET_GROUPS.items()}
     every_label = [label for labels, _, _ in TICKET_GROUPS.values() for label in labels]
 
-    def ask(messages):
-        response = client.chat.completions.create(model=model, messages=messages, **params)
-        return response.choices[0].message.content or "", response.usage
-
     def predict(item: dict) -> Prediction:
-        reply, usage = ask(classify_messages(item["text"], list(TICKET_GROUPS), group_descriptions,
-                                             instructions=GROUP_INSTRUCTIONS))
-        calls = [usage]
+        trace = Trace(client)
+        reply = trace.chat(model, classify_messages(item["text"], list(TICKET_GROUPS), group_descriptions,
+                                                    instructions=GROUP_INSTRUCTIONS), **params)
         group = first_label_in(reply, TICKET_GROUPS)
         labels, _, rules = TICKET_GROUPS[group] if group else (every_label, "", "")
         if len(labels) == 1:
-            answer = labels[0]
-        else:
-            instructions = f"{CLASSIFY_INSTRUCTIONS} {rules}".strip()
-            answer, usage = ask(classify_messages(item["text"], labels, descriptions, instructions=instructions))
-            calls.append(usage)
-        prompt = sum(u.prompt_tokens for u in calls if u)
-        completion = sum(u.completion_tokens for u in calls if u)
-        return Prediction(text=answer, prompt_tokens=prompt, completion_tokens=completion,
-                          cost_usd=estimate_cost(model, prompt, completion))
+            return trace.prediction(labels[0])
+        instructions = f"{CLASSIFY_INSTRUCTIONS} {rules}".strip()
+        return trace.prediction(trace.chat(model, classify_messages(item["text"], labels, descriptions,
+                                                                    instructions=instructions), **params))
 
     return predict
 
