@@ -111,10 +111,20 @@ OFFLINE_QA_LAYOUTS = ("'Context:' and 'Question:' labels", "Markdown headings ('
                       "'## Question')", "tags ('<document>...</document>', '<question>...</question>')")
 
 
+def _one_line(text: str) -> str:
+    """The text with every run of whitespace as one space, to compare texts whatever their layout."""
+    return " ".join(str(text).split())
+
+
+def _said(messages: list[dict]) -> str:
+    """Everything the messages say, on one line."""
+    return " ".join(_one_line(m.get("content", "")) for m in messages)
+
+
 def _documents_in(messages: list[dict], documents: list[str]) -> bool:
     """Whether every document's text appears (whitespace aside) somewhere in the messages."""
-    said = " ".join(" ".join(str(m.get("content", "")).split()) for m in messages)
-    return all(" ".join(doc.split())[:200] in said for doc in documents)
+    said = _said(messages)
+    return all(_one_line(doc)[:200] in said for doc in documents)
 
 
 def check_qa_prompt(build_messages, client, model: str, questions: list[dict], documents: dict,
@@ -161,17 +171,14 @@ def check_ticket_prompt(build_messages, client, model: str, target: float = TICK
     from course_utils.predictors import chat_predictor
     from course_utils.runner import evaluate
 
-    def one_line(text):
-        return " ".join(text.split())
-
     test = load_tickets("test")
-    train_texts = [one_line(t["text"]) for t in load_tickets("train")]
+    train_texts = [_one_line(t["text"]) for t in load_tickets("train")]
     # A test ticket whose text is also part of a training ticket's cannot be told apart from an example.
-    telltale = {text for text in (one_line(t["text"]) for t in test) if not any(text in train for train in train_texts)}
+    telltale = {text for text in (_one_line(t["text"]) for t in test) if not any(text in train for train in train_texts)}
 
     def build(item):
         messages = build_messages(item["text"])
-        said = " ".join(one_line(str(m.get("content", ""))) for m in messages).replace(one_line(item["text"]), " ")
+        said = _said(messages).replace(_one_line(item["text"]), " ")
         leaked = [text for text in telltale if text in said]
         if leaked:
             raise ValueError(f"the prompt shows {len(leaked)} test ticket(s) as examples: draw examples "
