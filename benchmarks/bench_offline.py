@@ -12,8 +12,6 @@ examples, and after a fine-tuning job on the training tickets.
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import random
 import statistics
 import tempfile
@@ -22,11 +20,13 @@ from pathlib import Path
 
 from course_utils import datasets
 from course_utils.client import get_client
+from course_utils.fine_tuning import fine_tune
 from course_utils.label_eval import label_scorer
 from course_utils.models import model_for
 from course_utils.predictors import chat_predictor, classify_messages, qa_messages
 from course_utils.qa_eval import qa_scorer
 from course_utils.runner import evaluate
+from course_utils.ticket_prompts import fine_tuning_rows
 
 
 def percentile(values, q):
@@ -93,7 +93,7 @@ def bench_qa_accuracy(client, chat_model, docs, qa):
               f"{dict(sorted(record.metrics['categories'].items()))}")
 
 
-def bench_classification(client, chat_model, fine_tune: bool):
+def bench_classification(client, chat_model, run_job: bool):
     train, test = datasets.load_tickets("train"), datasets.load_tickets("test")
     labels = sorted({t["label"] for t in train})
     descriptions = datasets.load_ticket_labels()
@@ -111,24 +111,18 @@ def bench_classification(client, chat_model, fine_tune: bool):
                           name=name, progress=False)
         results[name] = record.metrics["accuracy"]
         print(f"tickets ({len(test)} test messages), {name}: {record.metrics['accuracy']:.1%}")
-    if not fine_tune:
+    if not run_job:
         return
-    rows = [{"messages": classify_messages(t["text"], labels) + [{"role": "assistant", "content": t["label"]}]}
-            for t in train]
-    data = io.BytesIO("\n".join(json.dumps(r) for r in rows).encode("utf-8"))
-    started = time.perf_counter()
-    uploaded = client.files.create(file=("tickets_train.jsonl", data), purpose="fine-tune")
-    job = client.fine_tuning.jobs.create(model=model_for("fine_tune_base"), training_file=uploaded.id,
-                                         suffix="tickets", hyperparameters={"n_epochs": 3}, seed=0)
-    while job.status not in ("succeeded", "failed", "cancelled"):
-        time.sleep(2)
-        job = client.fine_tuning.jobs.retrieve(job.id)
-    print(f"fine-tuning job on {len(rows)} tickets: {job.status} in {time.perf_counter() - started:.0f} s"
-          + (f" ({job.error.message})" if job.error and job.error.message else ""))
-    if job.status == "succeeded":
-        record = evaluate(chat_predictor(client, job.fine_tuned_model, variants["label codes only"], temperature=0),
-                          test, label_scorer(labels), name="fine-tuned", progress=False)
-        print(f"tickets, fine-tuned model, label codes only: {record.metrics['accuracy']:.1%}")
+    rows = fine_tuning_rows(train, labels)
+    try:
+        job, seconds = fine_tune(client, rows, "tickets", hyperparameters={"n_epochs": 3})
+    except RuntimeError as error:
+        print(f"fine-tuning job on {len(rows)} tickets: {error}")
+        return
+    print(f"fine-tuning job on {len(rows)} tickets: {job.status} in {seconds:.0f} s")
+    record = evaluate(chat_predictor(client, job.fine_tuned_model, variants["label codes only"], temperature=0),
+                      test, label_scorer(labels), name="fine-tuned", progress=False)
+    print(f"tickets, fine-tuned model, label codes only: {record.metrics['accuracy']:.1%}")
 
 
 def main():
@@ -146,7 +140,7 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         bench_cache(chat_model, docs, qa, Path(folder))
     bench_qa_accuracy(client, chat_model, docs, qa)
-    bench_classification(client, chat_model, fine_tune=not args.quick)
+    bench_classification(client, chat_model, run_job=not args.quick)
 
 
 if __name__ == "__main__":

@@ -347,3 +347,110 @@ def hint(exercise_id: str, level: int = 1) -> None:
     available = hints.HINTS[exercise_id]
     level = max(1, min(level, len(available)))
     print(f"Hint {level}/{len(available)}: {available[level - 1]}")
+
+
+# Exercise 04.1: a training file with the mistakes people make when they put one together.
+UNRECOVERABLE_LINES = 3  # two empty answers and one ticket with a whole e-mail thread pasted in
+
+
+def broken_training_file() -> str:
+    """The codes-only training rows of the ticket pool, as JSONL with mistakes in it: rows printed as
+    Python dicts, a message without its role, answers under the role "agent", a "message" key for
+    "messages", empty answers, one example far over the token limit and repeated rows."""
+    import json
+
+    from course_utils.datasets import load_ticket_labels
+    from course_utils.ticket_prompts import development_split, fine_tuning_rows
+
+    pool, _ = development_split()
+    rows = fine_tuning_rows(pool, sorted(load_ticket_labels()))
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    for i in (4, 61, 207):  # print(row) instead of json.dumps(row)
+        lines[i] = repr(rows[i])
+    for i in (18, 150):
+        lines[i] = json.dumps({"messages": [{k: v for k, v in m.items() if m["role"] != "user" or k != "role"}
+                                            for m in rows[i]["messages"]]}, ensure_ascii=False)
+    for i in (33, 290):
+        lines[i] = json.dumps({"messages": rows[i]["messages"][:-1] + [
+            {"role": "agent", "content": rows[i]["messages"][-1]["content"]}]}, ensure_ascii=False)
+    lines[99] = json.dumps({"message": rows[99]["messages"]}, ensure_ascii=False)
+    for i in (120, 333):
+        lines[i] = json.dumps({"messages": rows[i]["messages"][:-1] + [{"role": "assistant", "content": ""}]},
+                              ensure_ascii=False)
+    thread = " ".join(f"> On day {d}, the customer wrote: {pool[d % len(pool)]['text']}" for d in range(1300))
+    long_row = {"messages": [rows[250]["messages"][0],
+                             {"role": "user", "content": rows[250]["messages"][1]["content"] + "\n" + thread},
+                             rows[250]["messages"][2]]}
+    lines[250] = json.dumps(long_row, ensure_ascii=False)
+    for i, earlier in ((180, 12), (181, 13), (300, 200), (359, 7)):  # a copy-paste gone wrong
+        lines[i] = lines[earlier]
+    return "\n".join(lines) + "\n"
+
+
+def check_repaired_file(text: str) -> bool:
+    """Exercise 04.1: the repaired file passes every check, repeats no example, keeps every example
+    that could be saved, and each example still teaches its ticket's own label."""
+    import json
+
+    from course_utils.datasets import load_ticket_labels
+    from course_utils.fine_tuning import check_file
+    from course_utils.ticket_prompts import development_split
+
+    pool, _ = development_split()
+    gold = {_one_line(f"Message: {t['text']}"): t["label"] for t in pool}
+    report = check_file(text)
+    if not report.ok:
+        print(f"Exercise 04.1: not yet: {len(report.problems)} problem(s) left, e.g. {report.problems[0]}.")
+        return False
+    if report.warnings:
+        print(f"Exercise 04.1: not yet: {len(report.warnings)} repeated example(s), e.g. {report.warnings[0]}.")
+        return False
+    wanted = len(pool) - UNRECOVERABLE_LINES - 4  # the four repeated rows were copies of others
+    mislabelled = [e for e in report.examples
+                   if gold.get(_one_line(e["messages"][-2]["content"]) if len(e["messages"]) > 1 else "")
+                   != e["messages"][-1]["content"]]
+    if mislabelled:
+        print(f"Exercise 04.1: not yet: {len(mislabelled)} example(s) are not a pool ticket with its own "
+              f"label, e.g. {json.dumps(mislabelled[0])[:160]}...")
+        return False
+    if len(report.examples) < wanted:
+        print(f"Exercise 04.1: not yet: {len(report.examples)} examples kept; {wanted} can be saved. "
+              "Repair the rows you dropped, if their answer is there to keep.")
+        return False
+    labels = sorted(load_ticket_labels())
+    print(f"Exercise 04.1: passed! {len(report.examples)} clean examples over {len(labels)} labels, "
+          f"~{report.billable_tokens:,} tokens per epoch.")
+    return True
+
+
+# Exercise 04.2: hyperparameters that reach a validation loss within a compute budget.
+VALIDATION_LOSS_TARGET = 0.20  # on the 120 dev tickets; the default job ends at 0.227 (2026-12-07)
+EPOCH_BUDGET = 3  # at most this many passes over the training rows (examples processed / rows)
+
+
+def check_hyperparameters(client, hyperparameters: dict, target: float = VALIDATION_LOSS_TARGET,
+                          epoch_budget: int = EPOCH_BUDGET) -> bool:
+    """Exercise 04.2: a job on the pool's rows, validated on the dev tickets, ends with a validation
+    loss at most `target` while training on at most `epoch_budget` passes over the rows."""
+    from course_utils.datasets import load_ticket_labels
+    from course_utils.fine_tuning import fine_tune, loss_curve
+    from course_utils.ticket_prompts import development_split, fine_tuning_rows
+
+    epochs = hyperparameters.get("n_epochs", "auto")
+    if epochs == "auto" or not isinstance(epochs, int) or epochs > epoch_budget:
+        print(f"Exercise 04.2: not yet: set n_epochs to a whole number of at most {epoch_budget} "
+              f"(the budget), not {epochs!r}.")
+        return False
+    pool, dev = development_split()
+    labels = sorted(load_ticket_labels())
+    job, seconds = fine_tune(client, fine_tuning_rows(pool, labels), "exercise-04-2",
+                             validation_rows=fine_tuning_rows(dev, labels), hyperparameters=hyperparameters)
+    validated = [point["valid_loss"] for point in loss_curve(client, job.id) if point.get("valid_loss") is not None]
+    if not validated:
+        print("Exercise 04.2: not yet: the job reported no validation loss.")
+        return False
+    passed = validated[-1] <= target
+    print(f"Exercise 04.2: validation loss {validated[-1]:.3f} after {epochs} epoch(s), {seconds:.0f} s "
+          f"({'at or under' if passed else 'above'} the target of {target}): "
+          + ("passed!" if passed else "not yet: run hint('04.2')."))
+    return passed

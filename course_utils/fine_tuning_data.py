@@ -19,6 +19,11 @@ Checks (the cookbook's names):
     too_long                           more tokens than the model's context takes
     too_few_examples                   fewer than 10 examples (OpenAI's minimum)
 
+and one warning, which does not stop a job (OpenAI trains on repeated examples, giving them
+more weight) but is usually a mistake in how the file was put together:
+
+    duplicate_example                  the same messages as an earlier line
+
 Tokens are counted with the model's own tokenizer (`ChatModel.count_tokens`) over each
 message's content (the model's formatting tokens around messages are not included).
 
@@ -74,6 +79,7 @@ class DatasetReport:
     tokens_per_example: list[int] = field(default_factory=list)
     assistant_tokens_per_example: list[int] = field(default_factory=list)
     messages_per_example: list[int] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # duplicates: reported, not fatal
 
     @property
     def ok(self) -> bool:
@@ -107,6 +113,9 @@ class DatasetReport:
         lines = [f"Examples: {len(self.examples)} valid, problems: {len(self.problems)}"]
         for kind, n in sorted(self.counts().items()):
             lines.append(f"  {kind}: {n}")
+        if self.warnings:
+            first = self.warnings[0]
+            lines.append(f"Warnings: {len(self.warnings)} duplicate example(s), e.g. {first}")
         for name, values in (
             ("messages per example", self.messages_per_example),
             ("tokens per example", self.tokens_per_example),
@@ -177,6 +186,7 @@ def validate_dataset(
     """Check a chat-format JSONL text; return every problem and the token statistics."""
     report = DatasetReport(examples=[], problems=[], token_limit=token_limit)
     n_examples = 0
+    first_seen: dict[str, int] = {}  # an example's messages (as JSON) -> the line it first appeared on
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue  # blank lines (a trailing newline) are harmless
@@ -208,6 +218,11 @@ def validate_dataset(
                     ("too_long", f"has {tokens} tokens; the model takes at most {token_limit}")
                 )
             else:
+                key = json.dumps(example["messages"], sort_keys=True)
+                if key in first_seen:
+                    report.warnings.append(
+                        Problem(line_number, "duplicate_example", f"repeats line {first_seen[key]}"))
+                first_seen.setdefault(key, line_number)
                 report.examples.append(example)
                 report.tokens_per_example.append(tokens)
                 report.assistant_tokens_per_example.append(assistant_tokens)

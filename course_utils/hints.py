@@ -61,6 +61,24 @@ HINTS = {
         "hits, total = 0, 0.0; for rank, r in enumerate(relevant, 1): if r: hits += 1; total += hits / rank; "
         "return total / hits if hits else 0.0",
     ],
+    "04.1": [
+        "Read the report's problems line by line: each kind needs its own repair. Work line by line with "
+        "text.splitlines(), and check again with check_file after each repair.",
+        "A line that is not JSON but starts with {'messages': is a Python dict: ast.literal_eval reads it. A "
+        "message with no role is the customer's (role 'user'); 'agent' means 'assistant'; 'message' means "
+        "'messages'. An empty answer cannot be guessed from the line: drop it. So can the e-mail thread.",
+        "Parse each line (json.loads, else ast.literal_eval), rename 'message' to 'messages', give the "
+        "role-less message role 'user', rename 'agent' to 'assistant'; skip rows with an empty answer or a "
+        "user message over a few thousand characters; skip a row whose json.dumps(sort_keys=True) you have "
+        "seen; write json.dumps(row) per line.",
+    ],
+    "04.2": [
+        "The budget caps the epochs at 3; the other two knobs are free. Which of them did the loss curves "
+        "show moving the validation loss the most?",
+        "With 3 epochs, the default learning rate is still improving when the job ends: raise "
+        "learning_rate_multiplier. Too high, and the validation loss climbs back up.",
+        '{"n_epochs": 3, "batch_size": 1, "learning_rate_multiplier": 2}',
+    ],
     "05.1": [
         "Where do rung 5's prompt tokens go? Print the length of each part: schema, dictionary, examples.",
         "The talk's point about fine-tuning: what the model has learned no longer needs to be in the prompt.",

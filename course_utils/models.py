@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 
 ROLES = ("chat", "embedding", "fine_tune_base")
 BACKENDS = ("openai", "compatible", "offline")
@@ -75,6 +76,12 @@ REGISTRY = [
     ModelChoice("embedding", "offline", "all-MiniLM-L6-v2", "2026-11-26: packaged in the wheel"),
     ModelChoice("fine_tune_base", "offline", "acme-tiny", "2026-11-26: the course's own model"),
 ]
+
+
+# OpenAI's self-serve fine-tuning stops taking new jobs on this date (see _OPENAI_CHECK); the same
+# jobs API then works against any server that implements it (the course's offline one included).
+OPENAI_FINE_TUNING_CLOSES = date(2027, 1, 6)
+OPENAI_DEPRECATIONS_PAGE = "https://platform.openai.com/docs/deprecations"
 
 
 def choice_for(role: str, backend: str) -> ModelChoice:
@@ -193,3 +200,20 @@ def price_for(model_id: str) -> Price | None:
         base = model_id.split(":")[1]
         return PRICES.get("ft:" + _DATE_SUFFIX.sub("", base)) or PRICES.get("ft:" + base)
     return PRICES.get(_DATE_SUFFIX.sub("", model_id))
+
+
+@dataclass(frozen=True)
+class TrainingPrice:
+    per_million: float  # USD per 1M training tokens (tokens of the file times epochs)
+    checked: str
+
+
+# What a fine-tuning job costs, keyed like PRICES (a dated snapshot is priced like its alias).
+TRAINING_PRICES = {
+    "gpt-4.1-mini": TrainingPrice(5.00, _PRICE_CHECK),
+}
+
+
+def training_price_for(model_id: str) -> TrainingPrice | None:
+    """The training price of a base model id, or None when the table does not know it."""
+    return TRAINING_PRICES.get(model_id) or TRAINING_PRICES.get(_DATE_SUFFIX.sub("", model_id))

@@ -8,20 +8,18 @@ fine-tuning job of rungs 6-8 through the SDK's jobs API, on any backend that has
 
 from __future__ import annotations
 
-import io
-import json
-import random
-import time
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 import numpy as np
 
+from course_utils.fine_tuning import fine_tune
 from course_utils.models import model_for
 from course_utils.predictors import chat_predictor
 from course_utils.runner import Prediction
 from course_utils.sql_eval import vote_by_result
 from course_utils.sql_prompts import choose_examples, sql_messages
+from course_utils.training_data_audit import with_answers_swapped
 from course_utils.usage import estimate_cost
 
 
@@ -89,31 +87,17 @@ def recipe_predictor(recipe: Recipe, kitchen: Kitchen):
 def training_rows(pairs: Sequence[dict], schema: str, corrupt: float = 0.0, seed: int = 0) -> list[dict]:
     """Chat-format fine-tuning rows (question + schema -> SQL). `corrupt` gives that share of the
     questions another chosen question's SQL: a training file with wrong answers in it."""
-    answers = [pair["sql"] for pair in pairs]
-    if corrupt:
-        chosen = random.Random(seed).sample(range(len(pairs)), int(corrupt * len(pairs)))
-        for i, j in zip(chosen, chosen[1:] + chosen[:1]):
-            answers[i] = pairs[j]["sql"]
-    return [{"messages": sql_messages(pair["question"], schema=schema) + [{"role": "assistant", "content": sql}]}
-            for pair, sql in zip(pairs, answers)]
+    rows = [{"messages": sql_messages(pair["question"], schema=schema) + [{"role": "assistant", "content": pair["sql"]}]}
+            for pair in pairs]
+    return with_answers_swapped(rows, corrupt, seed) if corrupt else rows
 
 
 def fine_tune_sql(client, rows: Sequence[dict], suffix: str, epochs: int = 3,
                   on_event: Callable[[str], None] | None = None, seed: int | None = 0) -> tuple[str, float]:
-    """Upload the rows, run a fine-tuning job and wait for it: (the new model's id, seconds taken).
-    seed: the job's seed, so the same data gives the same model (None: the provider picks one)."""
-    data = "\n".join(json.dumps(row) for row in rows).encode("utf-8")
-    uploaded = client.files.create(file=(f"{suffix}.jsonl", io.BytesIO(data)), purpose="fine-tune")
-    started = time.perf_counter()
-    job = client.fine_tuning.jobs.create(model=model_for("fine_tune_base"), training_file=uploaded.id,
-                                         suffix=suffix, hyperparameters={"n_epochs": epochs},
-                                         **({} if seed is None else {"seed": seed}))
-    while job.status not in ("succeeded", "failed", "cancelled"):
-        time.sleep(0.5)
-        job = client.fine_tuning.jobs.retrieve(job.id)
-    if job.status != "succeeded":
-        raise RuntimeError(f"fine-tuning job {job.id} ended {job.status}: {job.error}")
-    if on_event:  # the job's last few events, oldest first
+    """Run a fine-tuning job on the rows and wait for it: (the new model's id, seconds taken).
+    on_event gets the job's last few events, oldest first. seed: see fine_tuning.fine_tune."""
+    job, seconds = fine_tune(client, rows, suffix, hyperparameters={"n_epochs": epochs}, seed=seed)
+    if on_event:
         for event in reversed(client.fine_tuning.jobs.list_events(job.id, limit=5).data):
             on_event(event.message)
-    return job.fine_tuned_model, time.perf_counter() - started
+    return job.fine_tuned_model, seconds

@@ -6,12 +6,16 @@
 - `ticket_messages`: one classification prompt in several layouts, with instructions you write;
 - `TICKET_GROUPS` and `two_step_predictor`: the task split in two, the kind of request first,
   then the label within that kind, each step with instructions of its own;
-- `TRIAGE_INSTRUCTIONS` and `PRIORITIES`: a richer output (label, priority, one-line summary) as JSON.
+- `TRIAGE_INSTRUCTIONS` and `PRIORITIES`: a richer output (label, priority, one-line summary) as JSON;
+  `read_triage` checks a reply against it, `triage_answer` writes the answer a fine-tune learns from;
+- `fine_tuning_rows`: tickets as chat-format training rows for the short codes-only prompt (lesson 04).
 """
 
 from __future__ import annotations
 
+import json
 import random
+import re
 from typing import Sequence
 
 from course_utils.datasets import load_tickets
@@ -21,6 +25,12 @@ from course_utils.predictors import CLASSIFY_INSTRUCTIONS, Trace, classify_messa
 from course_utils.runner import Prediction
 
 Example = tuple[str, str]  # (ticket text, label)
+
+
+def fine_tuning_rows(tickets: Sequence[dict], labels: Sequence[str]) -> list[dict]:
+    """Chat-format training rows: the codes-only prompt for each ticket, its label as the answer."""
+    return [{"messages": classify_messages(t["text"], labels) + [{"role": "assistant", "content": t["label"]}]}
+            for t in tickets]
 
 
 def development_split(dev_size: int = 120, seed: int = 0) -> tuple[list[dict], list[dict]]:
@@ -154,3 +164,35 @@ TRIAGE_INSTRUCTIONS = (
     '"label" (one of the labels below), "priority" ("low", "normal" or "urgent") and '
     '"summary" (one line of at most 25 words saying what the customer wants).'
 )
+
+MAX_SUMMARY_WORDS = 25
+# Acme's triage rule: a product that broke or never came is urgent, a question before buying or
+# about membership can wait, the rest is normal. (The tickets carry labels only: priority follows
+# from the label by this rule, and the summary is the ticket's own first sentence.)
+PRIORITY_BY_LABEL = {"DEFT": "urgent", "SHIP": "urgent", "PROD": "low", "MEMB": "low"}
+_GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^,\n]*[,\n]\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s")
+
+
+def triage_answer(ticket: dict) -> str:
+    """The triage JSON a fine-tune learns from: the ticket's label, the priority Acme's rule gives
+    it, and its first sentence (greeting removed, at most 25 words) as the summary."""
+    text = _GREETING.sub("", " ".join(ticket["text"].split()), count=1)
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    summary = " ".join(first.split()[:MAX_SUMMARY_WORDS])
+    return json.dumps({"label": ticket["label"], "priority": PRIORITY_BY_LABEL.get(ticket["label"], "normal"),
+                       "summary": summary})
+
+
+def read_triage(reply: str, labels: Sequence[str]) -> dict | None:
+    """The triage in a reply (plain or fenced JSON) if it is valid: an allowed label and priority and
+    a one-line summary of 1-25 words. None if it is not."""
+    text = reply.strip().removeprefix("```json").removeprefix("```").removesuffix("```").strip()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    summary = data.get("summary") if isinstance(data, dict) else None
+    valid = (isinstance(summary, str) and "\n" not in summary and 0 < len(summary.split()) <= MAX_SUMMARY_WORDS
+             and data.get("label") in labels and data.get("priority") in PRIORITIES)
+    return data if valid else None

@@ -50,3 +50,10 @@ def test_rag_ladder_benchmark_runs_every_rung_and_the_test_half():
                             capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
     assert result.stdout.count("accuracy ") in (11, 12), result.stdout  # 10 rungs on dev; naive and best on test
     assert "(best on dev)" in result.stdout and "gold documents in the prompt, test:" in result.stdout
+
+
+def test_fine_tuning_benchmark_compares_routes_and_bad_data():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_fine_tuning.py"), "--quick"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
+    assert result.stdout.count("test (40 tickets), ") == 4, result.stdout
+    assert result.stdout.count("fine-tuned on ") == 4 and "neighbour check" in result.stdout, result.stdout

@@ -93,3 +93,37 @@ def test_the_lapsed_business_accounts_exercise():
                              "(SELECT cust_id FROM ord_hdr WHERE ord_stat_cd <> 'CNL' AND ord_dt >= '2025-02-01')")
     # status-based "lapsed" (closed accounts) is another question
     assert not check_sql("05.2", "SELECT COUNT(*) FROM cust_mstr WHERE seg_cd = 'B' AND stat_cd = 'X'")
+
+
+def test_the_training_file_checker_wants_every_saveable_row_with_its_own_label(capsys):
+    import json
+
+    from course_utils.exercises import broken_training_file, check_repaired_file
+
+    broken = broken_training_file()
+    assert not check_repaired_file(broken)
+    assert "problem(s) left" in capsys.readouterr().out
+    rows = [json.loads(line) for line in broken.splitlines() if line.startswith('{"messages"')]
+    good = [r for r in rows if r["messages"][-1].get("role") == "assistant" and r["messages"][-1]["content"]
+            and all("role" in m for m in r["messages"]) and len(r["messages"][1]["content"]) < 5000]
+    unique = list({json.dumps(r, sort_keys=True): r for r in good}.values())
+
+    def as_file(rows):
+        return "".join(json.dumps(r) + "\n" for r in rows)
+
+    assert not check_repaired_file(as_file(unique))  # the repairable rows were dropped, not repaired
+    assert "can be saved" in capsys.readouterr().out
+    relabelled = [json.loads(json.dumps(r)) for r in unique]
+    relabelled[0]["messages"][-1]["content"] = "BILL" if relabelled[0]["messages"][-1]["content"] != "BILL" else "SHIP"
+    assert not check_repaired_file(as_file(relabelled))
+    assert "its own label" in capsys.readouterr().out
+    assert not check_repaired_file(as_file(unique + unique[:1]))
+    assert "repeated" in capsys.readouterr().out
+
+
+def test_the_hyperparameter_checker_holds_the_epoch_budget_before_running_a_job(capsys):
+    from course_utils.exercises import check_hyperparameters
+
+    for settings in ({}, {"n_epochs": "auto"}, {"n_epochs": 4}):
+        assert not check_hyperparameters(client=None, hyperparameters=settings)  # no job is started
+        assert "at most 3" in capsys.readouterr().out

@@ -171,3 +171,27 @@ def test_triage_checker_passes_a_careful_parser_and_fails_trusting_ones(capsys):
     assert not check_triage_parser(lambda reply: _careful_parser(reply.replace("```json", "")))  # breaks fences
     out = capsys.readouterr().out
     assert "12 of 12" in out and "not yet" in out
+
+
+def test_triage_answers_are_valid_triage_and_follow_the_rule():
+    from course_utils.ticket_prompts import PRIORITY_BY_LABEL, read_triage, triage_answer
+
+    labels = sorted(datasets.load_ticket_labels())
+    for ticket in datasets.load_tickets("train"):
+        triage = read_triage(triage_answer(ticket), labels)
+        assert triage is not None, ticket["id"]
+        assert triage["label"] == ticket["label"]
+        assert triage["priority"] == PRIORITY_BY_LABEL.get(ticket["label"], "normal")
+    first = triage_answer({"text": "Hi support, My tent pole snapped. Please help.", "label": "DEFT"})
+    assert json.loads(first) == {"label": "DEFT", "priority": "urgent", "summary": "My tent pole snapped."}
+
+
+@pytest.mark.parametrize("reply", ['{"label": "SHIPPING", "priority": "low", "summary": "x"}',
+                                   '{"label": "SHIP", "priority": "high", "summary": "x"}',
+                                   '{"label": "SHIP", "priority": "low", "summary": ""}',
+                                   '{"label": "SHIP", "priority": "low"}', "SHIP", "[1, 2]"])
+def test_read_triage_refuses_what_a_program_could_not_route(reply):
+    from course_utils.ticket_prompts import read_triage
+
+    assert read_triage(reply, ["SHIP"]) is None
+    assert read_triage('```json\n{"label": "SHIP", "priority": "low", "summary": "Where is it?"}\n```', ["SHIP"])
