@@ -13,6 +13,8 @@ STAMP  := $(VENV)/.installed
 # package index instead (on Linux, the large CUDA build: it works, but downloads more).
 TORCH_PIN   := $(shell grep -o '"torch==[^"]*"' pyproject.toml | tr -d '"')
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
+# Packages installed without their declared dependencies (pyproject.toml, [tool.course] no_deps).
+NO_DEPS_PINS := $(shell sed -n 's/^no_deps = \[\(.*\)\]/\1/p' pyproject.toml | tr -d '",')
 
 .PHONY: setup lab test data bench clean
 
@@ -26,6 +28,7 @@ $(STAMP): pyproject.toml
 	       echo "*** To use a mirror instead: make setup TORCH_INDEX=<mirror URL>"; echo; \
 	       $(BIN)/python -m pip install "$(TORCH_PIN)" --no-deps; }
 	$(BIN)/python -m pip install -e .
+	$(BIN)/python -m pip install --no-deps $(NO_DEPS_PINS)
 	touch $(STAMP)
 
 # Jupyter refuses to start as root unless told to (containers and some workshop VMs run as root).

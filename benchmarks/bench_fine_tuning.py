@@ -3,8 +3,9 @@
 Prints: the job's time and each checkpoint's validation loss and dev accuracy; on the test tickets,
 accuracy, prompt tokens and p50 latency of the base model (short and long prompt), the fine-tuned
 model and the nearest-neighbour baseline; fine-tunes on bad data (30% swapped labels, 30%
-deferring replies) and after two repairs, on dev and test; the neighbour check's precision and
-recall; final validation losses over a small hyperparameter grid within 3 epochs.
+deferring replies) and after three repairs of the swapped file (a random drop as the control), on dev
+and test; the neighbour check's precision and recall; final validation losses over a small
+hyperparameter grid within 3 epochs.
 
     python benchmarks/bench_fine_tuning.py            # everything (a few minutes on 2 CPU cores)
     python benchmarks/bench_fine_tuning.py --quick    # one epoch, 40 test tickets, no grid
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import random
 
 from course_utils import datasets
 from course_utils.client import get_client
 from course_utils.embeddings import cached_embedder
-from course_utils.fine_tuning import fine_tune, loss_curve
+from course_utils.fine_tuning import fine_tune, loss_curve, validation_points
 from course_utils.label_eval import label_scorer
 from course_utils.models import model_for
 from course_utils.predictors import chat_predictor, classify_messages
@@ -80,12 +82,14 @@ def main():
     found = len(suspects & really_swapped)
     print(f"neighbour check on the swapped file: {len(suspects)} flagged, {found} of {len(really_swapped)} "
           f"swapped rows found (recall {found / len(really_swapped):.0%}, precision {found / len(suspects):.0%})")
+    at_random = set(random.Random(1).sample(range(len(rows)), len(suspects)))  # seed 0 chose the swapped rows
     deferring = with_answers_replaced(rows, 0.3, DEFERRAL)
     print(f"answers outside the labels in the deferring file: {len(answers_outside(deferring, labels))} of {len(rows)}")
     variants = {
         "30% swapped labels": swapped,
         "30% deferring replies": deferring,
         "swapped, suspects dropped": [r for i, r in enumerate(swapped) if i not in suspects],
+        "swapped, as many rows dropped at random": [r for i, r in enumerate(swapped) if i not in at_random],
         "swapped, suspects reviewed": [rows[i] if i in suspects else r for i, r in enumerate(swapped)],
     }
     for name, training in variants.items():
@@ -100,7 +104,7 @@ def main():
     for epochs, batch_size, multiplier in itertools.product((2, 3), (1, 4), (1, 2, 4)):
         grid = {"n_epochs": epochs, "batch_size": batch_size, "learning_rate_multiplier": multiplier}
         grid_job, seconds = fine_tune(client, rows, "grid", validation_rows=validation_rows, hyperparameters=grid)
-        final = [p["valid_loss"] for p in loss_curve(client, grid_job.id) if p.get("valid_loss") is not None][-1]
+        final = validation_points(loss_curve(client, grid_job.id))[-1][1]
         print(f"grid {grid}: final validation loss {final:.3f} ({seconds:.1f} s)")
 
 

@@ -2,6 +2,8 @@
 
 The server listens on 127.0.0.1 only. Any OpenAI client on this computer can use it:
 point the SDK's base_url (or the course's COURSE_BASE_URL) at the printed address.
+`--open-model` also serves the open LLM SmolLM2-135M-Instruct (chat completions; fine-tuning jobs
+on it are not offered yet), so that the lessons' open-model cells run.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ def wait_for_ctrl_c(handle: ServerHandle) -> None:
 
 
 def serve(port: int, state_dir: Path | None, api_key: str | None,
-          wait: Callable[[ServerHandle], None] = wait_for_ctrl_c) -> None:
-    handle = start_server(port=port, host="127.0.0.1", state_dir=state_dir, api_key=api_key)
+          wait: Callable[[ServerHandle], None] = wait_for_ctrl_c, open_model: bool = False) -> None:
+    handle = start_server(port=port, host="127.0.0.1", state_dir=state_dir, api_key=api_key, open_model=open_model)
     print(instructions(handle.base_url), flush=True)
     try:
         wait(handle)
@@ -61,9 +63,11 @@ def main(argv: list[str] | None = None) -> None:
                                 "(default: .cache/offline in the repository)")
     serve_cmd.add_argument("--api-key", default=None,
                            help="require this key from clients (default: accept any key)")
+    serve_cmd.add_argument("--open-model", action="store_true",
+                           help="also serve the open LLM SmolLM2-135M-Instruct (loaded on its first request)")
     args = parser.parse_args(argv)
     if args.command == "serve":
-        serve(args.port, args.state_dir, args.api_key)
+        serve(args.port, args.state_dir, args.api_key, open_model=args.open_model)
 
 
 if __name__ == "__main__":

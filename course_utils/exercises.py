@@ -350,7 +350,9 @@ def hint(exercise_id: str, level: int = 1) -> None:
 
 
 # Exercise 04.1: a training file with the mistakes people make when they put one together.
-UNRECOVERABLE_LINES = 3  # two empty answers and one ticket with a whole e-mail thread pasted in
+EMPTY_ANSWER_ROWS = (120, 333)  # 0-based rows of the pool whose answer the file lost
+THREAD_ROW = 250  # the ticket with an e-mail thread pasted after it
+COPIED_OVER = {180: 12, 181: 13, 300: 200, 359: 7}  # rows overwritten by a copy of an earlier one
 
 
 def broken_training_file() -> str:
@@ -374,30 +376,29 @@ def broken_training_file() -> str:
         lines[i] = json.dumps({"messages": rows[i]["messages"][:-1] + [
             {"role": "agent", "content": rows[i]["messages"][-1]["content"]}]}, ensure_ascii=False)
     lines[99] = json.dumps({"message": rows[99]["messages"]}, ensure_ascii=False)
-    for i in (120, 333):
+    for i in EMPTY_ANSWER_ROWS:
         lines[i] = json.dumps({"messages": rows[i]["messages"][:-1] + [{"role": "assistant", "content": ""}]},
                               ensure_ascii=False)
     thread = " ".join(f"> On day {d}, the customer wrote: {pool[d % len(pool)]['text']}" for d in range(1300))
-    long_row = {"messages": [rows[250]["messages"][0],
-                             {"role": "user", "content": rows[250]["messages"][1]["content"] + "\n" + thread},
-                             rows[250]["messages"][2]]}
-    lines[250] = json.dumps(long_row, ensure_ascii=False)
-    for i, earlier in ((180, 12), (181, 13), (300, 200), (359, 7)):  # a copy-paste gone wrong
+    long_row = {"messages": [rows[THREAD_ROW]["messages"][0],
+                             {"role": "user", "content": rows[THREAD_ROW]["messages"][1]["content"] + "\n" + thread},
+                             rows[THREAD_ROW]["messages"][2]]}
+    lines[THREAD_ROW] = json.dumps(long_row, ensure_ascii=False)
+    for i, earlier in COPIED_OVER.items():  # a copy-paste gone wrong
         lines[i] = lines[earlier]
     return "\n".join(lines) + "\n"
 
 
 def check_repaired_file(text: str) -> bool:
     """Exercise 04.1: the repaired file passes every check, repeats no example, keeps every example
-    that could be saved, and each example still teaches its ticket's own label."""
-    import json
-
-    from course_utils.datasets import load_ticket_labels
+    the broken file can give back (the e-mail thread's ticket may go or stay, cut back to the
+    ticket), and each example is a ticket of the broken file with its own label."""
     from course_utils.fine_tuning import check_file
     from course_utils.ticket_prompts import development_split
 
     pool, _ = development_split()
-    gold = {_one_line(f"Message: {t['text']}"): t["label"] for t in pool}
+    lost = set(EMPTY_ANSWER_ROWS) | set(COPIED_OVER)  # rows whose example the broken file no longer holds
+    in_file = {_one_line(f"Message: {t['text']}"): t["label"] for i, t in enumerate(pool) if i not in lost}
     report = check_file(text)
     if not report.ok:
         print(f"Exercise 04.1: not yet: {len(report.problems)} problem(s) left, e.g. {report.problems[0]}.")
@@ -405,26 +406,30 @@ def check_repaired_file(text: str) -> bool:
     if report.warnings:
         print(f"Exercise 04.1: not yet: {len(report.warnings)} repeated example(s), e.g. {report.warnings[0]}.")
         return False
-    wanted = len(pool) - UNRECOVERABLE_LINES - 4  # the four repeated rows were copies of others
-    mislabelled = [e for e in report.examples
-                   if gold.get(_one_line(e["messages"][-2]["content"]) if len(e["messages"]) > 1 else "")
-                   != e["messages"][-1]["content"]]
-    if mislabelled:
-        print(f"Exercise 04.1: not yet: {len(mislabelled)} example(s) are not a pool ticket with its own "
-              f"label, e.g. {json.dumps(mislabelled[0])[:160]}...")
-        return False
+    for example in report.examples:
+        said = _one_line(example["messages"][-2]["content"]) if len(example["messages"]) > 1 else ""
+        if said not in in_file:
+            print(f"Exercise 04.1: not yet: an example's message is not a ticket of the broken file as it was "
+                  f"written: {said[:100]!r}... Repair the rows; do not rewrite or add tickets.")
+            return False
+        if example["messages"][-1]["content"] != in_file[said]:
+            print(f"Exercise 04.1: not yet: the answer of {said[:60]!r}... is {example['messages'][-1]['content']!r}, "
+                  f"but the broken file says {in_file[said]!r}. A repair never changes a label.")
+            return False
+    wanted = len(in_file) - 1  # the thread's ticket may be dropped
     if len(report.examples) < wanted:
         print(f"Exercise 04.1: not yet: {len(report.examples)} examples kept; {wanted} can be saved. "
               "Repair the rows you dropped, if their answer is there to keep.")
         return False
-    labels = sorted(load_ticket_labels())
-    print(f"Exercise 04.1: passed! {len(report.examples)} clean examples over {len(labels)} labels, "
-          f"~{report.billable_tokens:,} tokens per epoch.")
+    print(f"Exercise 04.1: passed! {len(report.examples)} clean examples, ~{report.billable_tokens:,} tokens "
+          "of message text per epoch.")
     return True
 
 
 # Exercise 04.2: hyperparameters that reach a validation loss within a compute budget.
-VALIDATION_LOSS_TARGET = 0.20  # on the 120 dev tickets; the default job ends at 0.227 (2026-12-07)
+# On the 120 dev tickets, calibrated on the offline backend (acme-tiny's loss; its default job ends
+# at 0.227, 2026-12-07). A provider's loss is on another scale: there, the target means little.
+VALIDATION_LOSS_TARGET = 0.20
 EPOCH_BUDGET = 3  # at most this many passes over the training rows (examples processed / rows)
 
 
@@ -433,11 +438,11 @@ def check_hyperparameters(client, hyperparameters: dict, target: float = VALIDAT
     """Exercise 04.2: a job on the pool's rows, validated on the dev tickets, ends with a validation
     loss at most `target` while training on at most `epoch_budget` passes over the rows."""
     from course_utils.datasets import load_ticket_labels
-    from course_utils.fine_tuning import fine_tune, loss_curve
+    from course_utils.fine_tuning import fine_tune, loss_curve, validation_points
     from course_utils.ticket_prompts import development_split, fine_tuning_rows
 
     epochs = hyperparameters.get("n_epochs", "auto")
-    if epochs == "auto" or not isinstance(epochs, int) or epochs > epoch_budget:
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or not 1 <= epochs <= epoch_budget:
         print(f"Exercise 04.2: not yet: set n_epochs to a whole number of at most {epoch_budget} "
               f"(the budget), not {epochs!r}.")
         return False
@@ -445,7 +450,7 @@ def check_hyperparameters(client, hyperparameters: dict, target: float = VALIDAT
     labels = sorted(load_ticket_labels())
     job, seconds = fine_tune(client, fine_tuning_rows(pool, labels), "exercise-04-2",
                              validation_rows=fine_tuning_rows(dev, labels), hyperparameters=hyperparameters)
-    validated = [point["valid_loss"] for point in loss_curve(client, job.id) if point.get("valid_loss") is not None]
+    validated = [loss for _, loss in validation_points(loss_curve(client, job.id))]
     if not validated:
         print("Exercise 04.2: not yet: the job reported no validation loss.")
         return False

@@ -41,18 +41,38 @@ def upload_rows(client, rows: Sequence[dict], filename: str):
     return client.files.create(file=(filename, io.BytesIO(to_jsonl(rows))), purpose="fine-tune")
 
 
-def wait_for_job(client, job_id: str, on_event: Callable[[str], None] | None = None, poll_seconds: float = 0.5):
-    """Poll a job until it ends; `on_event` gets each new event's message (metrics events excepted:
-    there is one per step), oldest first. Returns the finished job."""
+def _is_local(client) -> bool:
+    """Whether the client talks to a server on this computer (the offline one, a local vLLM)."""
+    return str(client.base_url).split("//", 1)[-1].split(":")[0].split("/")[0] in ("127.0.0.1", "localhost", "::1")
+
+
+def _new_events(client, job_id: str, seen: set[str]) -> list:
+    """The job's events since the last call, oldest first. The API lists newest first, a page at
+    a time, and a metrics event per step can fill many pages between two polls: read back until
+    an event already seen."""
+    new = []
+    for event in client.fine_tuning.jobs.list_events(job_id, limit=100):  # iterating fetches next pages
+        if event.id in seen:
+            break
+        new.append(event)
+    seen.update(event.id for event in new)
+    return new[::-1]
+
+
+def wait_for_job(client, job_id: str, on_event: Callable[[str], None] | None = None,
+                 poll_seconds: float | None = None):
+    """Poll a job until it ends; `on_event` gets each new event's message, oldest first (metrics
+    events are left out: there is one per step). Returns the finished job. poll_seconds: by default
+    0.5 s on a server on this computer, 15 s on a provider (a hosted job takes minutes to hours,
+    and polling it twice a second would run into its rate limits)."""
+    poll_seconds = poll_seconds or (0.5 if _is_local(client) else 15.0)
     seen: set[str] = set()
     while True:
         job = client.fine_tuning.jobs.retrieve(job_id)
         if on_event:
-            new = [e for e in client.fine_tuning.jobs.list_events(job_id, limit=50).data
-                   if e.id not in seen and e.type != "metrics"]
-            for event in reversed(new):  # the API lists newest first
-                seen.add(event.id)
-                on_event(event.message)
+            for event in _new_events(client, job_id, seen):
+                if event.type != "metrics":
+                    on_event(event.message)
         if job.status in FINISHED:
             return job
         time.sleep(poll_seconds)
@@ -70,8 +90,8 @@ def fine_tune(client, rows: Sequence[dict], suffix: str, validation_rows: Sequen
     validation = upload_rows(client, validation_rows, f"{suffix}-validation.jsonl") if validation_rows else None
     started = time.perf_counter()
     job = client.fine_tuning.jobs.create(
-        model=model or model_for("fine_tune_base"), training_file=training.id,
-        suffix=suffix, hyperparameters=hyperparameters or {},
+        model=model or model_for("fine_tune_base"), training_file=training.id, suffix=suffix,
+        method={"type": "supervised", "supervised": {"hyperparameters": hyperparameters or {}}},
         **({"validation_file": validation.id} if validation else {}),
         **({} if seed is None else {"seed": seed}))
     job = wait_for_job(client, job.id, on_event)
@@ -89,6 +109,14 @@ def loss_curve(client, job_id: str) -> list[dict]:
     return sorted(metrics, key=lambda data: data["step"])
 
 
+def validation_points(curve: list[dict]) -> list[tuple[int, float]]:
+    """(step, validation loss) where the job measured one: the loss on the whole validation file
+    (`full_valid_loss`, which OpenAI reports at the end of each epoch) when the job gives it,
+    else `valid_loss` (on OpenAI, measured on a small sample of the file at many steps)."""
+    key = "full_valid_loss" if any(p.get("full_valid_loss") is not None for p in curve) else "valid_loss"
+    return [(p["step"], p[key]) for p in curve if p.get(key) is not None]
+
+
 def plot_losses(curves: dict[str, list[dict]], title: str | None = None, smooth: int = 20, ax=None):
     """Training loss (a moving average over `smooth` steps) and validation loss, for each job."""
     import matplotlib.pyplot as plt
@@ -99,12 +127,12 @@ def plot_losses(curves: dict[str, list[dict]], title: str | None = None, smooth:
         steps = [point["step"] for point in curve]
         train = [point["train_loss"] for point in curve]
         window = max(1, min(smooth, len(train)))
-        averaged = [sum(train[max(0, i - window + 1):i + 1]) / len(train[max(0, i - window + 1):i + 1])
-                    for i in range(len(train))]
-        ax.plot(steps, averaged, color=color, alpha=0.5, label=f"{name}: training (mean of {window} steps)")
-        validated = [(point["step"], point["valid_loss"]) for point in curve if point.get("valid_loss") is not None]
+        # a step's loss is one batch's: plot the mean of the last `window` steps, from the first full window on
+        averaged = [sum(train[i - window + 1:i + 1]) / window for i in range(window - 1, len(train))]
+        ax.plot(steps[window - 1:], averaged, color=color, alpha=0.5, label=f"{name}: training (mean of {window} steps)")
+        validated = validation_points(curve)
         if validated:
-            ax.plot(*zip(*validated), color=color, linestyle="--", label=f"{name}: validation")
+            ax.plot(*zip(*validated), color=color, linestyle="--", marker="o", label=f"{name}: validation")
     ax.set(xlabel="training step", ylabel="loss", title=title or "Loss during fine-tuning")
     ax.legend(fontsize=8)
     ax.figure.tight_layout()

@@ -66,7 +66,8 @@ HINTS = {
         "text.splitlines(), and check again with check_file after each repair.",
         "A line that is not JSON but starts with {'messages': is a Python dict: ast.literal_eval reads it. A "
         "message with no role is the customer's (role 'user'); 'agent' means 'assistant'; 'message' means "
-        "'messages'. An empty answer cannot be guessed from the line: drop it. So can the e-mail thread.",
+        "'messages'. An empty answer cannot be guessed from the line: drop that row. Drop the e-mail thread's row too, "
+        "or cut its message back to the ticket (everything before the first newline).",
         "Parse each line (json.loads, else ast.literal_eval), rename 'message' to 'messages', give the "
         "role-less message role 'user', rename 'agent' to 'assistant'; skip rows with an empty answer or a "
         "user message over a few thousand characters; skip a row whose json.dumps(sort_keys=True) you have "

@@ -64,16 +64,21 @@ def parameter_counts(model) -> tuple[int, int]:
     return trainable, total
 
 
-def masked_example(prompt_ids: Sequence[int], answer_ids: Sequence[int], max_length: int) -> dict:
+def masked_example(prompt_ids: Sequence[int], answer_ids: Sequence[int], max_length: int,
+                   end_ids: Sequence[int] = ()) -> dict:
     """input_ids and labels for one example, the loss on the answer only.
 
-    An example too long for max_length loses the *start* of its prompt (the answer and the text
-    right before it matter most); an answer longer than max_length is an error."""
+    end_ids: the tokens that close the assistant's turn (for SmolLM2's chat template, <|im_end|>).
+    They are trained on with the answer: a model that never learned to end its turn keeps talking.
+    Labels line up with input_ids; transformers shifts them by one inside the model, so each
+    position learns to predict the next token. An example too long for max_length loses the *start*
+    of its prompt (the answer and the text right before it matter most); an answer longer than
+    max_length is an error."""
+    answer_ids = list(answer_ids) + list(end_ids)
     if len(answer_ids) > max_length:
         raise ValueError(f"The answer has {len(answer_ids)} tokens, more than max_length={max_length}.")
     prompt_ids = list(prompt_ids)[max(0, len(prompt_ids) + len(answer_ids) - max_length):]
-    return {"input_ids": prompt_ids + list(answer_ids),
-            "labels": [IGNORED] * len(prompt_ids) + list(answer_ids)}
+    return {"input_ids": prompt_ids + answer_ids, "labels": [IGNORED] * len(prompt_ids) + answer_ids}
 
 
 def collate(examples: Sequence[dict], pad_id: int):

@@ -170,7 +170,9 @@ MAX_SUMMARY_WORDS = 25
 # about membership can wait, the rest is normal. (The tickets carry labels only: priority follows
 # from the label by this rule, and the summary is the ticket's own first sentence.)
 PRIORITY_BY_LABEL = {"DEFT": "urgent", "SHIP": "urgent", "PROD": "low", "MEMB": "low"}
-_GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^,\n]*[,\n]\s*", re.IGNORECASE)
+# A greeting: the word, at most three more words ("Dear customer service"), then a comma or line break.
+_GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\b(\s+[\w.'-]+){0,3}\s*[,\n!]\s*",
+                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s")
 
 

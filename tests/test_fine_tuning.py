@@ -137,3 +137,11 @@ def test_replacing_answers_puts_one_answer_in_a_share_of_rows():
     assert answer_counts(deferring) == {"BILL": 14, "Tomorrow.": 6}
     assert answers_outside(deferring, ["BILL"]) == [i for i, r in enumerate(deferring) if assistant_answer(r) != "BILL"]
     assert answer_counts(rows) == {"BILL": 20}
+
+
+def test_every_message_event_reaches_on_event_however_many_steps_come_between(toy_client):
+    events = []
+    fine_tune(toy_client, rows_answering(["yes."] * 30), "many-steps", model=BASE_ID,
+              hyperparameters={"n_epochs": 5, "batch_size": 1}, on_event=events.append)  # 150 metrics events
+    assert sum(message.startswith("Checkpoint created") for message in events) == 5, events
+    assert events[0].startswith("Created fine-tuning job") and "completed" in events[-1]

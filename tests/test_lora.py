@@ -18,6 +18,11 @@ def test_only_the_answer_is_learned():
     assert example["labels"] == [IGNORED, IGNORED, IGNORED, 8, 9]
 
 
+def test_the_end_of_turn_is_learned_with_the_answer():
+    example = masked_example([5, 6], [8], max_length=4, end_ids=[2])
+    assert example["input_ids"] == [5, 6, 8, 2] and example["labels"] == [IGNORED, IGNORED, 8, 2]
+
+
 def test_a_long_example_loses_the_start_of_its_prompt_never_its_answer():
     example = masked_example(list(range(10)), [100, 101], max_length=5)
     assert example["input_ids"] == [7, 8, 9, 100, 101]

@@ -51,7 +51,7 @@ def test_a_busy_port_gives_a_clear_error(tmp_path):
 @pytest.fixture
 def toy_course_model(monkeypatch, tmp_path):
     """Make ensure_started() use the toy model and a temporary state folder."""
-    monkeypatch.setattr(server, "course_model", lambda: (BigramLoader(), BigramTrainer()))
+    monkeypatch.setattr(server, "course_model", lambda open_model=False: (BigramLoader(), BigramTrainer()))
     monkeypatch.setattr(server, "default_state_dir", lambda: tmp_path)
     server.stop()
     yield
@@ -120,9 +120,11 @@ def test_cli_serves_until_stopped(toy_course_model, tmp_path, capsys):
 
 def test_cli_parses_serve_arguments(monkeypatch, tmp_path):
     calls = []
-    monkeypatch.setattr(cli, "serve", lambda port, state_dir, api_key: calls.append((port, state_dir, api_key)))
+    monkeypatch.setattr(cli, "serve", lambda port, state_dir, api_key, open_model: calls.append(
+        (port, state_dir, api_key, open_model)))
     cli.main(["serve", "--port", "8123", "--state-dir", str(tmp_path)])
-    assert calls == [(8123, tmp_path, None)]
+    cli.main(["serve", "--open-model"])
+    assert calls == [(8123, tmp_path, None, False), (8000, None, None, True)]
     with pytest.raises(SystemExit):
         cli.main(["serve", "--host", "0.0.0.0"])  # there is no way to ask for another host
 

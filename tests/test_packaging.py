@@ -78,3 +78,17 @@ def test_binder_link_opens_an_existing_notebook():
     assert match, "README needs a Binder link that opens a notebook in JupyterLab"
     assert (ROOT / match.group(1)).is_file()
     assert (ROOT / "postBuild").is_file()
+
+
+def test_no_deps_packages_install_the_same_way_in_every_setup_path():
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        pins = tomllib.load(f)["tool"]["course"]["no_deps"]
+    recipe = subprocess.run(["make", "-n", "-W", "pyproject.toml", "setup"], cwd=ROOT, capture_output=True,
+                            text=True, encoding="utf-8", check=True).stdout
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    post_build = (ROOT / "postBuild").read_text(encoding="utf-8")
+    for pin in pins:
+        assert re.search(rf"pip install --no-deps .*{re.escape(pin)}", recipe), recipe
+        assert f"pip install --no-deps {pin}" in post_build
+        assert readme.count(f"pip install --no-deps {pin}") == 2  # plain pip and conda
+        assert pin.split("==")[0] not in {r.split("==")[0] for r in pyproject_requirements()}

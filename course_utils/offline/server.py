@@ -99,8 +99,9 @@ def default_state_dir() -> Path:
     return cache / "offline"
 
 
-def course_model() -> tuple[ModelLoader, Trainer]:
-    """The course's own model and trainer (imported only when first needed)."""
+def course_model(open_model: bool = False) -> tuple[ModelLoader, Trainer]:
+    """The course's own model and trainer (imported only when first needed); with open_model, the
+    loader also serves the open LLM (course_utils/offline/model/open_llm.py) on first request."""
     try:
         acme_tiny = importlib.import_module("course_utils.offline.model.acme_tiny.loading")
     except ImportError as exc:
@@ -109,7 +110,12 @@ def course_model() -> tuple[ModelLoader, Trainer]:
             f"which could not be imported: {exc}. Reinstall the course (`pip install -e .`), or "
             "set OPENAI_API_KEY or COURSE_BASE_URL to use another backend."
         ) from exc
-    return acme_tiny.default_loader(), acme_tiny.default_trainer()
+    loader = acme_tiny.default_loader()
+    if open_model:
+        from course_utils.offline.model.open_llm import OpenModelLoader
+
+        loader = OpenModelLoader(loader, cache_root=default_state_dir().parent / "open_models")
+    return loader, acme_tiny.default_trainer()
 
 
 def start_server(
@@ -122,14 +128,16 @@ def start_server(
     embedder=None,
     api_key: str | None = None,
     max_concurrent_jobs: int = 1,
+    open_model: bool = False,
 ) -> ServerHandle:
     """Start the API on a background thread and return once it accepts requests.
 
-    port 0 picks a free port. Without a loader, the course's model and trainer are used.
+    port 0 picks a free port. Without a loader, the course's model and trainer are used, and with
+    open_model the open LLM beside them.
     """
     host = require_loopback(host)
     if loader is None:
-        loader, default_trainer = course_model()
+        loader, default_trainer = course_model(open_model)
         trainer = trainer or default_trainer
     state_dir = Path(state_dir) if state_dir is not None else default_state_dir()
     app = create_app(loader, state_dir, embedder, trainer, api_key=api_key,

