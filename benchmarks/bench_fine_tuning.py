@@ -8,7 +8,8 @@ and test; the neighbour check's precision and recall; final validation losses ov
 hyperparameter grid within 3 epochs.
 
     python benchmarks/bench_fine_tuning.py            # everything (a few minutes on 2 CPU cores)
-    python benchmarks/bench_fine_tuning.py --quick    # one epoch, 40 test tickets, no grid
+    python benchmarks/bench_fine_tuning.py --quick    # a check that it runs: one epoch in batches of 8,
+                                                      # 40 dev and 40 test tickets, no grid
 """
 
 from __future__ import annotations
@@ -34,24 +35,27 @@ DEFERRAL = "Sure, I'll look into that first thing tomorrow morning."
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one epoch, 40 test tickets, no grid")
+    parser.add_argument("--quick", action="store_true",
+                        help="one epoch in batches of 8, 40 dev and 40 test tickets, no grid")
     args = parser.parse_args()
     client = get_client(cache=False)
     chat_model = model_for("chat")
     pool, dev = development_split()
-    test = datasets.load_tickets("test")[:40] if args.quick else datasets.load_tickets("test")
+    test = datasets.load_tickets("test")
+    if args.quick:
+        dev, test = dev[:40], test[:40]
     labels = sorted(datasets.load_ticket_labels())
     full_guide = datasets.load_ticket_labels(full=True)
     rows, validation_rows = fine_tuning_rows(pool, labels), fine_tuning_rows(dev, labels)
-    settings = {"n_epochs": 1 if args.quick else 3}
+    settings = {"n_epochs": 1, "batch_size": 8} if args.quick else {"n_epochs": 3}
     short = lambda t: classify_messages(t["text"], labels)
 
     def run(model, items, build=short):
         return evaluate(chat_predictor(client, model, build, temperature=0), items, label_scorer(labels),
                         name=model, progress=False)
 
-    def job_for(training, suffix):
-        return fine_tune(client, training, suffix, validation_rows=validation_rows, hyperparameters=settings)
+    def job_for(training, suffix, hyperparameters=settings):
+        return fine_tune(client, training, suffix, validation_rows=validation_rows, hyperparameters=hyperparameters)
 
     job, seconds = job_for(rows, "tickets")
     print(f"fine-tuning job: {len(rows)} rows, {settings['n_epochs']} epoch(s), {seconds:.1f} s")
@@ -85,7 +89,10 @@ def main():
     at_random = set(random.Random(1).sample(range(len(rows)), len(suspects)))  # seed 0 chose the swapped rows
     deferring = with_answers_replaced(rows, 0.3, DEFERRAL)
     print(f"answers outside the labels in the deferring file: {len(answers_outside(deferring, labels))} of {len(rows)}")
+    # lesson 04's section 6 runs these jobs in batches of 4 (a third of the time), beside a clean one
+    bad_data_settings = settings if args.quick else {"n_epochs": 3, "batch_size": 4}
     variants = {
+        "clean rows (the reference)": rows,
         "30% swapped labels": swapped,
         "30% deferring replies": deferring,
         "swapped, suspects dropped": [r for i, r in enumerate(swapped) if i not in suspects],
@@ -93,10 +100,10 @@ def main():
         "swapped, suspects reviewed": [rows[i] if i in suspects else r for i, r in enumerate(swapped)],
     }
     for name, training in variants.items():
-        model = job_for(training, "variant")[0].fine_tuned_model
+        model = job_for(training, "variant", bad_data_settings)[0].fine_tuned_model
         on_test = run(model, test)
         defers = sum(DEFERRAL in str(r["prediction"]) for r in on_test.results)
-        print(f"fine-tuned on {name} ({len(training)} rows): dev {run(model, dev).metrics['accuracy']:.1%}, "
+        print(f"fine-tuned on {name} ({len(training)} rows, {bad_data_settings}): dev {run(model, dev).metrics['accuracy']:.1%}, "
               f"test {on_test.metrics['accuracy']:.1%}, replies that defer {defers}")
 
     if args.quick:

@@ -56,4 +56,4 @@ def test_fine_tuning_benchmark_compares_routes_and_bad_data():
     result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_fine_tuning.py"), "--quick"],
                             capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
     assert result.stdout.count("test (40 tickets), ") == 4, result.stdout
-    assert result.stdout.count("fine-tuned on ") == 5 and "neighbour check" in result.stdout, result.stdout
+    assert result.stdout.count("fine-tuned on ") == 6 and "neighbour check" in result.stdout, result.stdout
