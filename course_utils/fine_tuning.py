@@ -20,6 +20,7 @@ import json
 import time
 from typing import Callable, Sequence
 
+from course_utils.backend import on_this_computer
 from course_utils.fine_tuning_data import DatasetReport, validate_dataset
 from course_utils.models import model_for, training_price_for
 
@@ -41,11 +42,6 @@ def upload_rows(client, rows: Sequence[dict], filename: str):
     return client.files.create(file=(filename, io.BytesIO(to_jsonl(rows))), purpose="fine-tune")
 
 
-def _is_local(client) -> bool:
-    """Whether the client talks to a server on this computer (the offline one, a local vLLM)."""
-    return str(client.base_url).split("//", 1)[-1].split(":")[0].split("/")[0] in ("127.0.0.1", "localhost", "::1")
-
-
 def _new_events(client, job_id: str, seen: set[str]) -> list:
     """The job's events since the last call, oldest first. The API lists newest first, a page at
     a time, and a metrics event per step can fill many pages between two polls: read back until
@@ -65,7 +61,7 @@ def wait_for_job(client, job_id: str, on_event: Callable[[str], None] | None = N
     events are left out: there is one per step). Returns the finished job. poll_seconds: by default
     0.5 s on a server on this computer, 15 s on a provider (a hosted job takes minutes to hours,
     and polling it twice a second would run into its rate limits)."""
-    poll_seconds = poll_seconds or (0.5 if _is_local(client) else 15.0)
+    poll_seconds = poll_seconds or (0.5 if on_this_computer(str(client.base_url)) else 15.0)
     seen: set[str] = set()
     while True:
         job = client.fine_tuning.jobs.retrieve(job_id)

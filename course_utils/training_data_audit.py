@@ -23,9 +23,13 @@ import numpy as np
 from course_utils.embeddings import Embed, unit_vectors
 
 
+def _last_assistant_message(row: dict) -> dict:
+    return next(m for m in reversed(row["messages"]) if m.get("role") == "assistant")
+
+
 def assistant_answer(row: dict) -> str:
     """The last assistant message of a chat-format row: what the model is trained to say."""
-    return next(m["content"] for m in reversed(row["messages"]) if m.get("role") == "assistant")
+    return _last_assistant_message(row)["content"]
 
 
 def with_answers_swapped(rows: Sequence[dict], share: float, seed: int = 0) -> list[dict]:
@@ -35,7 +39,7 @@ def with_answers_swapped(rows: Sequence[dict], share: float, seed: int = 0) -> l
     answers = [assistant_answer(row) for row in rows]
     chosen = random.Random(seed).sample(range(len(rows)), int(share * len(rows)))
     for i, j in zip(chosen, chosen[1:] + chosen[:1]):
-        next(m for m in reversed(rows[i]["messages"]) if m.get("role") == "assistant")["content"] = answers[j]
+        _last_assistant_message(rows[i])["content"] = answers[j]
     return rows
 
 
@@ -44,7 +48,7 @@ def with_answers_replaced(rows: Sequence[dict], share: float, answer: str, seed:
     data's authors (a reply that puts the work off) rather than the task."""
     rows = copy.deepcopy(list(rows))
     for i in random.Random(seed).sample(range(len(rows)), int(share * len(rows))):
-        next(m for m in reversed(rows[i]["messages"]) if m.get("role") == "assistant")["content"] = answer
+        _last_assistant_message(rows[i])["content"] = answer
     return rows
 
 
