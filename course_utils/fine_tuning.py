@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from course_utils.backend import on_this_computer
@@ -135,14 +136,19 @@ def plot_losses(curves: dict[str, list[dict]], title: str | None = None, smooth:
     return ax
 
 
-def hosted_text_tokens(text: str) -> int:
-    """Tokens of a text in OpenAI's current tokenizer (tiktoken's o200k_base)."""
+@lru_cache(maxsize=1)
+def _openai_encoding():
     import tiktoken
 
     from course_utils.offline_assets import use_packaged_assets
 
     use_packaged_assets()  # tiktoken's tables from the installed packages, not a download
-    return len(tiktoken.get_encoding("o200k_base").encode(text, disallowed_special=()))
+    return tiktoken.get_encoding("o200k_base")
+
+
+def hosted_text_tokens(text: str) -> int:
+    """Tokens of a text in OpenAI's current tokenizer (tiktoken's o200k_base)."""
+    return len(_openai_encoding().encode(text, disallowed_special=()))
 
 
 def hosted_token_count(messages: Sequence[dict]) -> int:
