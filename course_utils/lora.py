@@ -11,6 +11,7 @@ adapter saved at the end is megabytes, not the whole model.
 - `parameter_counts`: trainable and total parameters;
 - `masked_example` and `collate`: token ids for training where only the answer is learned: the
   prompt's positions get the label -100, which the loss ignores;
+- `answer_loss`: the cross-entropy of the answer tokens, with logits computed at those positions only;
 - `train_step`: one optimizer step on a batch.
 
 Torch, transformers and peft are imported inside the functions: importing this module is free.
@@ -18,6 +19,8 @@ Torch, transformers and peft are imported inside the functions: importing this m
 
 from __future__ import annotations
 
+import warnings
+from contextlib import contextmanager
 from typing import Sequence
 
 IGNORED = -100  # the label transformers' cross-entropy skips
@@ -40,6 +43,15 @@ def lora_config(rank: int = 16, alpha: int = 32, target_modules: Sequence[str] =
 
     return LoraConfig(task_type="CAUSAL_LM", r=rank, lora_alpha=alpha, lora_dropout=dropout,
                       target_modules=list(target_modules), bias="none")
+
+
+@contextmanager
+def quiet_peft():
+    """Wrap peft's model wrapping: peft 0.21 reads a transformers attribute that transformers 5
+    renamed (`is_gradient_checkpointing`), and the FutureWarning it prints tells a learner nothing."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
+        yield
 
 
 def architecture(shape: dict = SMOLLM2_135M):
@@ -97,10 +109,30 @@ def collate(examples: Sequence[dict], pad_id: int):
     }
 
 
+def answer_loss(model, batch: dict):
+    """(summed cross-entropy over the answer tokens, how many there are) for a batch from `collate`.
+
+    The model's output layer turns a position's hidden state into scores for the whole vocabulary
+    (49,152 tokens for SmolLM2): computed at every position of a batch, those scores and their
+    gradients take more memory than the rest of the step. Only the answer's positions are scored
+    here. Labels are shifted by one, as inside transformers: position t predicts token t + 1."""
+    import torch
+
+    causal_lm = model.get_base_model() if hasattr(model, "get_base_model") else model  # peft or plain
+    hidden = causal_lm.get_decoder()(input_ids=batch["input_ids"],
+                                     attention_mask=batch["attention_mask"]).last_hidden_state
+    targets = batch["labels"][:, 1:]
+    scored = targets != IGNORED
+    logits = causal_lm.get_output_embeddings()(hidden[:, :-1][scored])
+    loss = torch.nn.functional.cross_entropy(logits.float(), targets[scored], reduction="sum")
+    return loss, int(scored.sum())
+
+
 def train_step(model, batch: dict, optimizer) -> float:
     """One step: the mean cross-entropy over the answer tokens, backward, update. Returns the loss."""
     model.train()
-    loss = model(**batch).loss
+    total, count = answer_loss(model, batch)
+    loss = total / max(count, 1)
     loss.backward()
     optimizer.step()
     optimizer.zero_grad()

@@ -8,7 +8,8 @@
   then the label within that kind, each step with instructions of its own;
 - `TRIAGE_INSTRUCTIONS` and `PRIORITIES`: a richer output (label, priority, one-line summary) as JSON;
   `read_triage` checks a reply against it, `triage_answer` writes the answer a fine-tune learns from;
-- `fine_tuning_rows`: tickets as chat-format training rows for the short codes-only prompt (lesson 04).
+- `fine_tuning_rows` and `triage_rows`: tickets as chat-format training rows for the short codes-only
+  prompt and for the triage format (lesson 04).
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ def fine_tuning_rows(tickets: Sequence[dict], labels: Sequence[str]) -> list[dic
     """Chat-format training rows: the codes-only prompt for each ticket, its label as the answer."""
     return [{"messages": classify_messages(t["text"], labels) + [{"role": "assistant", "content": t["label"]}]}
             for t in tickets]
+
+
+def triage_rows(tickets: Sequence[dict], labels: Sequence[str]) -> list[dict]:
+    """Chat-format training rows for the triage format: its instructions, the triage JSON as the answer."""
+    return [{"messages": classify_messages(t["text"], labels, instructions=TRIAGE_INSTRUCTIONS)
+             + [{"role": "assistant", "content": triage_answer(t)}]} for t in tickets]
 
 
 def development_split(dev_size: int = 120, seed: int = 0) -> tuple[list[dict], list[dict]]:

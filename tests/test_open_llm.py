@@ -67,20 +67,23 @@ def test_a_failed_conversion_leaves_nothing_that_looks_finished(tmp_path):
 # ----- the real model, served through the SDK ----------------------------------------------------
 
 @pytest.fixture(scope="module")
-def open_client(tmp_path_factory):
+def open_server(tmp_path_factory):
     """The course's server with the open model (converted once into the course's cache folder)."""
     from course_utils.offline.server import start_server
 
     handle = start_server(state_dir=tmp_path_factory.mktemp("state"), open_model=True)
-    client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0, timeout=120)
-    try:
-        yield client
-    finally:
-        client.close()
-        handle.stop()
+    yield handle
+    handle.stop()
 
 
-def test_the_open_model_is_listed_beside_acme_tiny_and_cannot_be_fine_tuned_yet(open_client):
+@pytest.fixture(scope="module")
+def open_client(open_server):
+    client = openai.OpenAI(base_url=open_server.base_url, api_key="x", max_retries=0, timeout=120)
+    yield client
+    client.close()
+
+
+def test_the_open_model_is_listed_beside_acme_tiny(open_client):
     from course_utils.models import OPEN_CHAT_DEFAULT, choice_for, open_chat_model
 
     served = {model.id for model in open_client.models.list()}
@@ -109,3 +112,69 @@ def test_length_streaming_logprobs_and_seeds(open_client):
     sampled = [open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=1.0,
                                                    seed=7, max_tokens=8).choices[0].message.content for _ in range(2)]
     assert sampled[0] == sampled[1]
+
+
+# ----- LoRA fine-tuning jobs on it ------------------------------------------------------------------
+
+TINY_ROWS = [{"messages": [{"role": "user", "content": f"Ticket {i}: where is my parcel?"},
+                           {"role": "assistant", "content": "SHIP"}]} for i in range(12)]
+
+
+def test_a_lora_job_trains_saves_adapters_and_serves_the_fine_tuned_model(open_client, open_server):
+    from course_utils.fine_tuning import fine_tune, loss_curve
+    from course_utils.offline.training.lora_job import is_adapter
+
+    job, _ = fine_tune(open_client, TINY_ROWS, "tiny", validation_rows=TINY_ROWS[:4], model=open_llm.MODEL_ID,
+                       hyperparameters={"n_epochs": 2, "batch_size": 6, "learning_rate_multiplier": 3,
+                                        "lora_rank": 8})
+    assert job.fine_tuned_model.startswith(f"ft:{open_llm.MODEL_ID}:tiny:")
+    curve = loss_curve(open_client, job.id)
+    assert [point["step"] for point in curve] == [1, 2, 3, 4]
+    assert curve[-1]["train_loss"] < curve[0]["train_loss"]
+    assert sum("valid_loss" in point for point in curve) == 2  # once per epoch
+    checkpoints = open_client.fine_tuning.jobs.checkpoints.list(job.id).data
+    assert len(checkpoints) == 2
+    state = Path(open_server.state_dir)
+    assert is_adapter(state / "models" / job.id)
+    config = json.loads((state / "models" / job.id / "adapter_config.json").read_text(encoding="utf-8"))
+    assert config["base_model_name_or_path"] == open_llm.MODEL_ID
+    assert config["r"] == 8 and config["lora_alpha"] == 32 and config["layers_to_transform"] == list(range(15, 30))
+    messages = [{"role": "user", "content": "Ticket 99: where is my parcel?"}]
+    tuned = open_client.chat.completions.create(model=job.fine_tuned_model, messages=messages, temperature=0, max_tokens=5)
+    assert tuned.choices[0].message.content == "SHIP"  # what it was taught, where the base model writes a sentence
+    base = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=5)
+    assert base.choices[0].message.content != "SHIP"
+
+
+def test_a_lora_job_uses_the_models_own_defaults_and_can_be_cancelled(open_client):
+    from course_utils.fine_tuning import upload_rows
+    from course_utils.offline.training.lora_job import AUTO
+
+    training = upload_rows(open_client, TINY_ROWS * 20, "many.jsonl")
+    job = open_client.fine_tuning.jobs.create(model=open_llm.MODEL_ID, training_file=training.id)
+    while job.status in ("validating_files", "queued"):
+        job = open_client.fine_tuning.jobs.retrieve(job.id)
+    assert job.hyperparameters.to_dict() == AUTO  # the adapter's rank, alpha and layers included
+    open_client.fine_tuning.jobs.cancel(job.id)
+    from course_utils.fine_tuning import wait_for_job
+
+    assert wait_for_job(open_client, job.id).status == "cancelled"
+    served = {model.id for model in open_client.models.list()}
+    assert not any(model.startswith(f"ft:{open_llm.MODEL_ID}::") for model in served)
+
+
+def test_adapter_hyperparameters_are_checked_and_only_the_open_model_takes_them(open_client):
+    from course_utils.fine_tuning import upload_rows
+    from course_utils.models import choice_for
+
+    training = upload_rows(open_client, TINY_ROWS, "tiny.jsonl")
+
+    def create(model, **hyperparameters):
+        return open_client.fine_tuning.jobs.create(
+            model=model, training_file=training.id,
+            method={"type": "supervised", "supervised": {"hyperparameters": hyperparameters}})
+
+    with pytest.raises(openai.BadRequestError, match="lora_rank' must be between 1 and 256"):
+        create(open_llm.MODEL_ID, lora_rank=0)
+    with pytest.raises(openai.BadRequestError, match=r"Unknown hyperparameter\(s\): \['lora_rank'\]"):
+        create(choice_for("chat", "offline").default, lora_rank=8)  # acme-tiny has no adapter

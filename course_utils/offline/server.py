@@ -101,7 +101,8 @@ def default_state_dir() -> Path:
 
 def course_model(open_model: bool = False) -> tuple[ModelLoader, Trainer]:
     """The course's own model and trainer (imported only when first needed); with open_model, the
-    loader also serves the open LLM (course_utils/offline/model/open_llm.py) on first request."""
+    loader also serves the open LLM (course_utils/offline/model/open_llm.py) on first request, and
+    the trainer fine-tunes it with LoRA."""
     try:
         acme_tiny = importlib.import_module("course_utils.offline.model.acme_tiny.loading")
     except ImportError as exc:
@@ -110,12 +111,13 @@ def course_model(open_model: bool = False) -> tuple[ModelLoader, Trainer]:
             f"which could not be imported: {exc}. Reinstall the course (`pip install -e .`), or "
             "set OPENAI_API_KEY or COURSE_BASE_URL to use another backend."
         ) from exc
-    loader = acme_tiny.default_loader()
+    loader, trainer = acme_tiny.default_loader(), acme_tiny.default_trainer()
     if open_model:
-        from course_utils.offline.model.open_llm import OpenModelLoader
+        from course_utils.offline.model.open_llm import OpenModelLoader, OpenModelTrainer
 
-        loader = OpenModelLoader(loader, cache_root=default_state_dir().parent / "open_models")
-    return loader, acme_tiny.default_trainer()
+        cache_root = default_state_dir().parent / "open_models"
+        loader, trainer = OpenModelLoader(loader, cache_root), OpenModelTrainer(trainer, cache_root)
+    return loader, trainer
 
 
 def start_server(

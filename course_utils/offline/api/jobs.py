@@ -72,30 +72,35 @@ ACCURACY_METRICS = ("train_mean_token_accuracy", "valid_mean_token_accuracy",
                     "full_valid_mean_token_accuracy")
 
 
-def resolve_hyperparameters(requested: dict, n_examples: int) -> dict:
-    """Replace "auto" by concrete values, with OpenAI's documented defaults.
+def resolve_hyperparameters(requested: dict, n_examples: int, model_auto: dict | None = None) -> dict:
+    """Replace "auto" by concrete values.
 
     n_epochs: the cookbook's rule (3 epochs, at least 100 and at most 25,000 examples seen);
     batch_size: about 0.2% of the examples, 1 to 256; learning_rate_multiplier: 1.0, i.e. the
-    trainer's own learning rate.
+    trainer's own learning rate. model_auto: a trainer's own values for its model, which win
+    (the open LLM's LoRA jobs train in batches of 16 for 2 epochs, training/lora_job.py).
     """
     auto = {
         "n_epochs": auto_epochs(n_examples),
         "batch_size": max(1, min(256, round(0.002 * n_examples))),
         "learning_rate_multiplier": 1.0,
-    }
-    return {name: (auto[name] if requested[name] == "auto" else requested[name]) for name in auto}
+    } | (model_auto or {})
+    return requested | {name: (auto[name] if requested.get(name, "auto") == "auto" else requested[name])
+                        for name in auto}
 
 
-def _check_hyperparameters(given: dict) -> dict:
-    """The job's hyperparameters: every key present, "auto" or a value in OpenAI's range."""
+def _check_hyperparameters(given: dict, model_ranges: dict | None = None) -> dict:
+    """The job's hyperparameters: every key present, "auto" or a value in OpenAI's range.
+    model_ranges: more a trainer takes for this model (the open LLM's LoRA rank, alpha, layers)."""
     if not isinstance(given, dict):
         raise bad_request("'hyperparameters' must be an object.", param="hyperparameters")
-    unknown = sorted(set(given) - set(HYPERPARAMETER_RANGES))
+    ranges = HYPERPARAMETER_RANGES | (model_ranges or {})
+    unknown = sorted(set(given) - set(ranges))
     if unknown:
-        raise bad_request(f"Unknown hyperparameter(s): {unknown}.", param="hyperparameters")
+        raise bad_request(f"Unknown hyperparameter(s): {unknown}. This model takes: {', '.join(ranges)}.",
+                          param="hyperparameters")
     checked = {}
-    for name, (kind, low, high) in HYPERPARAMETER_RANGES.items():
+    for name, (kind, low, high) in ranges.items():
         value = given.get(name, "auto")
         if value is None:
             value = "auto"
@@ -208,7 +213,8 @@ class FineTuningJobs:
         validation_file = request.get("validation_file")
         if validation_file is not None:
             self._check_file(validation_file, "validation_file")
-        hyperparameters = _check_hyperparameters(self._requested_hyperparameters(request))
+        model_ranges = getattr(self.trainer, "hyperparameter_ranges", lambda model: None)(model)
+        hyperparameters = _check_hyperparameters(self._requested_hyperparameters(request), model_ranges)
         suffix = request.get("suffix")
         if suffix is not None and (not isinstance(suffix, str) or not SUFFIX_PATTERN.match(suffix)):
             raise bad_request("'suffix' must be 1 to 64 letters, digits, '-' or '_'.", param="suffix")
@@ -349,7 +355,8 @@ class FineTuningJobs:
             with self._lock:
                 if job["status"] != "validating_files":
                     return  # cancelled meanwhile
-                resolved = resolve_hyperparameters(job["hyperparameters"], len(training.examples))
+                model_auto = getattr(self.trainer, "auto_hyperparameters", lambda model: None)(job["model"])
+                resolved = resolve_hyperparameters(job["hyperparameters"], len(training.examples), model_auto)
                 job["hyperparameters"] = resolved
                 job["method"]["supervised"]["hyperparameters"] = dict(resolved)
                 job["_trained_tokens"] = training.estimated_training_tokens(resolved["n_epochs"])

@@ -74,7 +74,13 @@ class TrainingReport:
 
 
 class Trainer(Protocol):
-    """Fine-tunes a base model on chat-format examples and saves the result."""
+    """Fine-tunes a base model on chat-format examples and saves the result.
+
+    Optionally, `auto_hyperparameters(base_model_id)` returns what "auto" means for that model's
+    jobs (a dict of n_epochs, batch_size, learning_rate_multiplier and its own), or None for the
+    service's; `hyperparameter_ranges(base_model_id)` names the hyperparameters it takes besides
+    OpenAI's three, as {name: (int or float, lowest, highest)}.
+    """
 
     def train(
         self,

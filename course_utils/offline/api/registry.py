@@ -11,11 +11,17 @@ Two kinds of model ids exist:
 A loaded model is kept in memory and shared by all requests. Requests run on several threads,
 so each model is wrapped in `SerializedModel`, which lets one thread at a time into it: the
 model may keep caches, and a small model on a CPU gains nothing from running calls in parallel.
+
+Memory stays bounded: base models stay loaded, but fine-tuned ones that say how much memory
+they hold (`resident_bytes`; an open LLM with its adapter holds a whole copy of its base) are
+evicted, least recently used first, once together they pass FINE_TUNED_MEMORY_BUDGET. An
+evicted model loads again on its next request; a request already running keeps its copy.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -28,6 +34,7 @@ from .protocol import ChatModel, ModelLoader, Prompt
 BASE_OWNER = "system"  # `owned_by` of the base models, as OpenAI lists its own
 BASE_CREATED = 1767225600  # 2026-01-01: a fixed `created` for base models (they have no upload time)
 DEFAULT_CONTEXT_LENGTH = 4096  # for a model that does not say its `context_length`
+FINE_TUNED_MEMORY_BUDGET = 700 * 2**20  # one fine-tuned open LLM (about 540 MB) and acme-tiny's small ones
 
 
 @dataclass
@@ -57,6 +64,7 @@ class SerializedModel:
         self._model = model
         self._lock = threading.RLock()
         self.id = model_id  # the id it is served under (responses echo it)
+        self.resident_bytes = int(getattr(model, "resident_bytes", 0))
         self.vocab_size = model.vocab_size
         self.eos_id = model.eos_id
         self.context_length = context_length(model)
@@ -86,11 +94,13 @@ def context_length(model: ChatModel) -> int:
 class ModelRegistry:
     """Lists servable models and hands out loaded ones by id."""
 
-    def __init__(self, loader: ModelLoader, fine_tuned: FineTunedCatalog | None = None):
+    def __init__(self, loader: ModelLoader, fine_tuned: FineTunedCatalog | None = None,
+                 fine_tuned_budget: int = FINE_TUNED_MEMORY_BUDGET):
         self.loader = loader
         self.fine_tuned = fine_tuned  # set after the jobs service exists (it needs us too)
         self.extra: list[ServedModel] = []  # other ids to list (the embedding model)
-        self._loaded: dict[str, SerializedModel] = {}
+        self.fine_tuned_budget = fine_tuned_budget
+        self._loaded: OrderedDict[str, SerializedModel] = OrderedDict()  # least recently used first
         self._lock = threading.Lock()  # loading is rare: one at a time keeps it simple
 
     def base_ids(self) -> list[str]:
@@ -114,11 +124,29 @@ class ModelRegistry:
         raise self.unknown(model_id)
 
     def get(self, model_id: str) -> SerializedModel:
-        """The loaded chat model for an id; loaded on first use, then kept."""
+        """The loaded chat model for an id; loaded on first use, then kept (fine-tuned ones
+        while the memory budget allows)."""
         with self._lock:
             if model_id not in self._loaded:
                 self._loaded[model_id] = SerializedModel(self._load(model_id), model_id)
+                self._evict(keep=model_id)
+            self._loaded.move_to_end(model_id)
             return self._loaded[model_id]
+
+    def loaded_ids(self) -> list[str]:
+        """The models in memory, least recently used first."""
+        return list(self._loaded)
+
+    def _evict(self, keep: str) -> None:
+        """Drop least recently used fine-tuned models until those left fit the budget."""
+        base = set(self.base_ids())
+        fine_tuned = [i for i in self._loaded if i not in base]
+        held = sum(self._loaded[i].resident_bytes for i in fine_tuned)
+        for model_id in fine_tuned:
+            if held <= self.fine_tuned_budget:
+                return
+            if model_id != keep and self._loaded[model_id].resident_bytes:
+                held -= self._loaded.pop(model_id).resident_bytes
 
     def _load(self, model_id: str) -> ChatModel:
         if any(model.id == model_id for model in self.extra):

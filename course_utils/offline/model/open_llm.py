@@ -145,6 +145,7 @@ class OpenLLMChat:
         end = tokenizer.convert_tokens_to_ids("<|im_end|>")  # the chat template's end of a turn
         self.eos_id = int(end if isinstance(end, int) and end != tokenizer.unk_token_id else tokenizer.eos_token_id)
         self.context_length = int(model.config.max_position_embeddings)
+        self.resident_bytes = sum(p.numel() * p.element_size() for p in model.parameters())  # what it holds
 
     def read_prompt(self, messages):
         from course_utils.offline.api.protocol import Prompt, content_text
@@ -177,7 +178,8 @@ class OpenLLMChat:
 class OpenModelLoader:
     """A ModelLoader that serves the open LLM beside another loader's models (acme-tiny's, in the
     course's server). The open model loads on its first request only: acme-tiny users never pay its
-    memory. cache_root: where the converted copy is kept."""
+    memory. A fine-tuned open model is the base with its LoRA adapter (training/lora_job.py).
+    cache_root: where the converted copy is kept."""
 
     def __init__(self, others, cache_root: Path):
         self.others, self.cache_root = others, Path(cache_root)
@@ -191,4 +193,42 @@ class OpenModelLoader:
         return self.others.load_base(model_id)
 
     def load_fine_tuned(self, model_id: str, folder: Path):
-        return self.others.load_fine_tuned(model_id, folder)
+        from course_utils.offline.training.lora_job import is_adapter
+
+        if not is_adapter(folder):
+            return self.others.load_fine_tuned(model_id, folder)
+        from peft import PeftModel
+
+        from course_utils.lora import quiet_peft
+
+        model, tokenizer = load(self.cache_root)
+        with quiet_peft():
+            model = PeftModel.from_pretrained(model, str(folder))
+        return OpenLLMChat(model_id, model.eval(), tokenizer)
+
+
+class OpenModelTrainer:
+    """A Trainer that fine-tunes the open LLM with LoRA (training/lora_job.py) and hands jobs on
+    other base models to another trainer (acme-tiny's)."""
+
+    def __init__(self, others, cache_root: Path):
+        from course_utils.offline.training.lora_job import LoRATrainer
+
+        self.others = others
+        self.lora = LoRATrainer(lambda: load(Path(cache_root)))
+
+    def auto_hyperparameters(self, base_model_id: str) -> dict | None:
+        """What "auto" means for this base model's jobs (None: the service's OpenAI-like defaults)."""
+        from course_utils.offline.training.lora_job import AUTO
+
+        return dict(AUTO) if base_model_id == MODEL_ID else None
+
+    def hyperparameter_ranges(self, base_model_id: str) -> dict | None:
+        """The LoRA adapter's hyperparameters, which only the open LLM's jobs take."""
+        from course_utils.offline.training.lora_job import ADAPTER_RANGES
+
+        return dict(ADAPTER_RANGES) if base_model_id == MODEL_ID else None
+
+    def train(self, base_model_id, *args, **kwargs) -> None:
+        trainer = self.lora if base_model_id == MODEL_ID else self.others
+        trainer.train(base_model_id, *args, **kwargs)
