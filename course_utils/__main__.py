@@ -2,8 +2,8 @@
 
 The server listens on 127.0.0.1 only. Any OpenAI client on this computer can use it:
 point the SDK's base_url (or the course's COURSE_BASE_URL) at the printed address.
-`--open-model` also serves the open LLM SmolLM2-135M-Instruct (chat completions; fine-tuning jobs
-on it are not offered yet), so that the lessons' open-model cells run.
+`--open-model` also serves the open LLM SmolLM2-135M-Instruct (chat completions, and LoRA fine-tuning
+jobs on it), so that the lessons' open-model cells run.
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd.add_argument("--api-key", default=None,
                            help="require this key from clients (default: accept any key)")
     serve_cmd.add_argument("--open-model", action="store_true",
-                           help="also serve the open LLM SmolLM2-135M-Instruct (loaded on its first request)")
+                           help="also serve the open LLM SmolLM2-135M-Instruct (loaded on its first request) "
+                                "and fine-tune it with LoRA")
     args = parser.parse_args(argv)
     if args.command == "serve":
         serve(args.port, args.state_dir, args.api_key, open_model=args.open_model)

@@ -13,7 +13,7 @@ class SizedLoader(BigramLoader):
 
     def __init__(self, size: int):
         super().__init__()
-        self.size, self.loads = size, []
+        self.size, self.loads, self.released = size, [], []
 
     def load_base(self, model_id):
         self.loads.append(model_id)
@@ -26,6 +26,7 @@ class SizedLoader(BigramLoader):
     def _sized(self, model):
         if self.size:
             model.resident_bytes = self.size
+            model.release = lambda: self.released.append(model.id)
         return model
 
 
@@ -46,7 +47,7 @@ def test_fine_tuned_models_past_the_budget_are_evicted_least_recently_used_first
     for model_id in (BASE_ID, "ft:a", "ft:b", "ft:a", "ft:c"):
         registry.get(model_id)
     # a, b, c hold 300 bytes: b was used least recently, so b goes; the base model always stays
-    assert registry.loaded_ids() == [BASE_ID, "ft:a", "ft:c"]
+    assert registry.loaded_ids() == [BASE_ID, "ft:a", "ft:c"] and loader.released == ["ft:b"]
     kept = registry.get("ft:a")
     assert registry.get("ft:a") is kept and loader.loads.count("ft:a") == 1
     registry.get("ft:b")  # loads again, and the least recently used one (c) makes room

@@ -114,6 +114,12 @@ def test_length_streaming_logprobs_and_seeds(open_client):
     assert sampled[0] == sampled[1]
 
 
+def test_json_mode_is_refused_with_what_to_do_instead(open_client):
+    with pytest.raises(openai.BadRequestError, match="no JSON mode: ask for the format in the prompt"):
+        open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=[{"role": "user", "content": "Hi"}],
+                                            response_format={"type": "json_object"}, max_tokens=4)
+
+
 # ----- LoRA fine-tuning jobs on it ------------------------------------------------------------------
 
 TINY_ROWS = [{"messages": [{"role": "user", "content": f"Ticket {i}: where is my parcel?"},
@@ -144,6 +150,10 @@ def test_a_lora_job_trains_saves_adapters_and_serves_the_fine_tuned_model(open_c
     assert tuned.choices[0].message.content == "SHIP"  # what it was taught, where the base model writes a sentence
     base = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=5)
     assert base.choices[0].message.content != "SHIP"
+    # the base and the fine-tune share one copy of the weights: the adapter is off for the base
+    france = [{"role": "user", "content": "What is the capital of France?"}]
+    assert "Paris" in open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=france, temperature=0,
+                                                          max_tokens=12).choices[0].message.content
 
 
 def test_a_lora_job_uses_the_models_own_defaults_and_can_be_cancelled(open_client):

@@ -13,9 +13,9 @@ so each model is wrapped in `SerializedModel`, which lets one thread at a time i
 model may keep caches, and a small model on a CPU gains nothing from running calls in parallel.
 
 Memory stays bounded: base models stay loaded, but fine-tuned ones that say how much memory
-they hold (`resident_bytes`; an open LLM with its adapter holds a whole copy of its base) are
-evicted, least recently used first, once together they pass FINE_TUNED_MEMORY_BUDGET. An
-evicted model loads again on its next request; a request already running keeps its copy.
+they hold (`resident_bytes`: the open LLM's adapters) are evicted, least recently used first,
+once together they pass FINE_TUNED_MEMORY_BUDGET; an evicted model's `release()`, if it has
+one, frees what it held. An evicted model loads again on its next request.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from .protocol import ChatModel, ModelLoader, Prompt
 BASE_OWNER = "system"  # `owned_by` of the base models, as OpenAI lists its own
 BASE_CREATED = 1767225600  # 2026-01-01: a fixed `created` for base models (they have no upload time)
 DEFAULT_CONTEXT_LENGTH = 4096  # for a model that does not say its `context_length`
-FINE_TUNED_MEMORY_BUDGET = 700 * 2**20  # one fine-tuned open LLM (about 540 MB) and acme-tiny's small ones
+FINE_TUNED_MEMORY_BUDGET = 200 * 2**20  # about 20 of the open LLM's adapters at the default rank
 
 
 @dataclass
@@ -65,6 +65,7 @@ class SerializedModel:
         self._lock = threading.RLock()
         self.id = model_id  # the id it is served under (responses echo it)
         self.resident_bytes = int(getattr(model, "resident_bytes", 0))
+        self.release = getattr(model, "release", lambda: None)  # called when evicted
         self.vocab_size = model.vocab_size
         self.eos_id = model.eos_id
         self.context_length = context_length(model)
@@ -146,7 +147,9 @@ class ModelRegistry:
             if held <= self.fine_tuned_budget:
                 return
             if model_id != keep and self._loaded[model_id].resident_bytes:
-                held -= self._loaded.pop(model_id).resident_bytes
+                evicted = self._loaded.pop(model_id)
+                held -= evicted.resident_bytes
+                evicted.release()
 
     def _load(self, model_id: str) -> ChatModel:
         if any(model.id == model_id for model in self.extra):

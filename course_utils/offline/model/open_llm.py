@@ -15,10 +15,13 @@ llama.cpp binding that compiles from source) and never imports its code.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import re
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -137,10 +140,14 @@ class _Decoding:
 
 class OpenLLMChat:
     """A pretrained chat LLM served token by token: the service samples from its logits, so
-    temperature, top_p, n, seed, stop, logprobs and streaming work as for any served model."""
+    temperature, top_p, n, seed, stop, logprobs and streaming work as for any served model.
 
-    def __init__(self, model_id: str, model, tokenizer):
+    using: a context manager factory that yields the model to run, for weights shared with other
+    served ids (`SharedWeights`); by default the model itself."""
+
+    def __init__(self, model_id: str, model, tokenizer, using: Callable | None = None):
         self.id, self.model, self.tokenizer = model_id, model, tokenizer
+        self.using = using or (lambda: contextlib.nullcontext(self.model))
         self.vocab_size = int(model.config.vocab_size)
         end = tokenizer.convert_tokens_to_ids("<|im_end|>")  # the chat template's end of a turn
         self.eos_id = int(end if isinstance(end, int) and end != tokenizer.unk_token_id else tokenizer.eos_token_id)
@@ -163,8 +170,8 @@ class OpenLLMChat:
         if state.cache is None or len(state.read) >= len(wanted) or wanted[:len(state.read)] != state.read:
             state.cache, state.read = None, []  # another choice (n > 1) starts from the prompt again
         new = wanted[len(state.read):]
-        with torch.inference_mode():
-            out = self.model(input_ids=torch.tensor([new]), cache=state.cache, use_cache=True)
+        with torch.inference_mode(), self.using() as model:
+            out = model(input_ids=torch.tensor([new]), cache=state.cache, use_cache=True)
         state.cache, state.read = out.cache, wanted
         return out.logits[0, -1].float().numpy()
 
@@ -175,21 +182,88 @@ class OpenLLMChat:
         return len(self.tokenizer.encode(text, add_special_tokens=False))
 
 
+class SharedWeights:
+    """The open LLM's weights, loaded once for serving and shared by the base model and every
+    fine-tune served: a fine-tune adds only its LoRA adapter (about 10 MB at the default rank),
+    switched on for its own requests. One forward pass at a time runs through the weights."""
+
+    def __init__(self, cache_root: Path):
+        self.cache_root = Path(cache_root)
+        self.lock = threading.RLock()
+        self.model = self.tokenizer = None
+        self.adapters: dict[str, Path] = {}  # adapter name -> its folder
+
+    def loaded(self) -> "SharedWeights":
+        with self.lock:
+            if self.model is None:
+                self.model, self.tokenizer = load(self.cache_root)
+        return self
+
+    def chat(self, model_id: str, adapter_folder: Path | None = None) -> OpenLLMChat:
+        """The served model for an id: the base (adapters off), or the base with this adapter on."""
+        self.loaded()
+        name = None if adapter_folder is None else re.sub(r"\W", "_", model_id)  # module names take no "."
+        if name:
+            self._add(name, Path(adapter_folder))
+        chat = OpenLLMChat(model_id, self.model, self.tokenizer, using=lambda: self._active(name, adapter_folder))
+        if name:
+            chat.resident_bytes = adapter_bytes(Path(adapter_folder))  # the base is counted once, as a base
+            chat.release = lambda: self._remove(name)
+        return chat
+
+    def _add(self, name: str, folder: Path) -> None:
+        from peft import PeftModel
+
+        from course_utils.lora import quiet_peft
+
+        with self.lock, quiet_peft():
+            if name in self.adapters:
+                return
+            if isinstance(self.model, PeftModel):
+                self.model.load_adapter(str(folder), adapter_name=name)
+            else:
+                self.model = PeftModel.from_pretrained(self.model, str(folder), adapter_name=name).eval()
+            self.adapters[name] = folder
+
+    def _remove(self, name: str) -> None:
+        """Unload an adapter (an evicted fine-tune); the last one stays, as peft needs one to switch off."""
+        with self.lock:
+            if name in self.adapters and len(self.adapters) > 1:
+                self.model.delete_adapter(name)
+                del self.adapters[name]
+
+    @contextlib.contextmanager
+    def _active(self, name: str | None, folder: Path | None):
+        with self.lock:
+            if name is None:
+                switched_off = self.model.disable_adapter() if self.adapters else contextlib.nullcontext()
+                with switched_off:
+                    yield self.model
+                return
+            self._add(name, folder)  # again, if eviction unloaded it while a request still ran
+            self.model.set_adapter(name)
+            yield self.model
+
+
+def adapter_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.glob("*.safetensors"))
+
+
 class OpenModelLoader:
     """A ModelLoader that serves the open LLM beside another loader's models (acme-tiny's, in the
     course's server). The open model loads on its first request only: acme-tiny users never pay its
-    memory. A fine-tuned open model is the base with its LoRA adapter (training/lora_job.py).
+    memory. A fine-tuned open model is its LoRA adapter on the same weights (training/lora_job.py).
     cache_root: where the converted copy is kept."""
 
     def __init__(self, others, cache_root: Path):
-        self.others, self.cache_root = others, Path(cache_root)
+        self.others, self.weights = others, SharedWeights(cache_root)
 
     def base_model_ids(self) -> list[str]:
         return list(self.others.base_model_ids()) + [MODEL_ID]
 
     def load_base(self, model_id: str):
         if model_id == MODEL_ID:
-            return OpenLLMChat(MODEL_ID, *load(self.cache_root))
+            return self.weights.chat(MODEL_ID)
         return self.others.load_base(model_id)
 
     def load_fine_tuned(self, model_id: str, folder: Path):
@@ -197,14 +271,7 @@ class OpenModelLoader:
 
         if not is_adapter(folder):
             return self.others.load_fine_tuned(model_id, folder)
-        from peft import PeftModel
-
-        from course_utils.lora import quiet_peft
-
-        model, tokenizer = load(self.cache_root)
-        with quiet_peft():
-            model = PeftModel.from_pretrained(model, str(folder))
-        return OpenLLMChat(model_id, model.eval(), tokenizer)
+        return self.weights.chat(model_id, folder)
 
 
 class OpenModelTrainer:

@@ -66,16 +66,22 @@ class AdapterSettings:
 
 def encode_rows(rows: Sequence[dict], tokenizer, max_length: int) -> list[dict]:
     """Chat rows as masked examples: the turns before the last assistant message as the prompt
-    (with the assistant's header added), that message as the answer, then the end of the turn."""
-    end_of_turn = tokenizer.convert_tokens_to_ids("<|im_end|>")
+    (with the assistant's header added), that message as the answer, with whatever the chat
+    template writes to close the turn (for SmolLM2, `<|im_end|>` and a line break)."""
+    def ids(messages, **options) -> list[int]:
+        out = tokenizer.apply_chat_template(messages, tokenize=True, **options)
+        return list(out["input_ids"] if hasattr(out, "keys") else out)
+
     examples = []
     for row in rows:
         messages = [{"role": m["role"], "content": content_text(m.get("content"))} for m in row["messages"]]
         last = max(i for i, m in enumerate(messages) if m["role"] == "assistant")
-        prompt = tokenizer.apply_chat_template(messages[:last], add_generation_prompt=True, tokenize=True)
-        prompt = list(prompt["input_ids"] if hasattr(prompt, "keys") else prompt)
-        answer = tokenizer.encode(messages[last]["content"], add_special_tokens=False)
-        examples.append(lora.masked_example(prompt, answer, max_length, end_ids=[end_of_turn]))
+        prompt, full = ids(messages[:last], add_generation_prompt=True), ids(messages[:last + 1])
+        if full[:len(prompt)] == prompt:
+            answer = full[len(prompt):]
+        else:  # a template that writes a finished turn differently: the answer, then end of text
+            answer = tokenizer.encode(messages[last]["content"], add_special_tokens=False) + [tokenizer.eos_token_id]
+        examples.append(lora.masked_example(prompt, answer, max_length))
     return examples
 
 
@@ -85,7 +91,11 @@ def shuffled_batches(examples: Sequence[dict], batch_size: int, rng: random.Rand
     return [order[start:start + batch_size] for start in range(0, len(order), batch_size)]
 
 
-def mean_answer_loss(model, examples: Sequence[dict], pad_id: int) -> float:
+def on(device: str, batch: dict) -> dict:
+    return {name: tensor.to(device) for name, tensor in batch.items()}
+
+
+def mean_answer_loss(model, examples: Sequence[dict], pad_id: int, device: str = "cpu") -> float:
     """The mean cross-entropy per answer token over examples, without training."""
     import torch
 
@@ -93,7 +103,7 @@ def mean_answer_loss(model, examples: Sequence[dict], pad_id: int) -> float:
     total, count = 0.0, 0
     with torch.inference_mode():
         for start in range(0, len(examples), MICRO_BATCH):
-            loss, n = lora.answer_loss(model, lora.collate(examples[start:start + MICRO_BATCH], pad_id))
+            loss, n = lora.answer_loss(model, on(device, lora.collate(examples[start:start + MICRO_BATCH], pad_id)))
             total, count = total + loss.item(), count + n
     return total / max(count, 1)
 
@@ -117,6 +127,8 @@ class LoRATrainer:
         torch.manual_seed(seed)
         rng = random.Random(seed)
         model, tokenizer = self.load_base()
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+        model.to(device)
         pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
         examples = encode_rows(training, tokenizer, adapter.max_length)
         held_out = encode_rows(validation, tokenizer, adapter.max_length) if validation else None
@@ -141,7 +153,7 @@ class LoRATrainer:
                 answer_tokens = sum(sum(label != lora.IGNORED for label in e["labels"][1:]) for e in batch)
                 loss_sum = 0.0
                 for start in range(0, len(batch), MICRO_BATCH):
-                    loss, _ = lora.answer_loss(model, lora.collate(batch[start:start + MICRO_BATCH], pad_id))
+                    loss, _ = lora.answer_loss(model, on(device, lora.collate(batch[start:start + MICRO_BATCH], pad_id)))
                     (loss / answer_tokens).backward()  # gradients add up over the micro-batches
                     loss_sum += loss.item()
                 optimizer.step()
@@ -149,7 +161,8 @@ class LoRATrainer:
                 optimizer.zero_grad()
                 release_free_memory()
                 step += 1
-                valid = mean_answer_loss(model, held_out, pad_id) if held_out and number == len(batches) else None
+                last = number == len(batches)
+                valid = mean_answer_loss(model, held_out, pad_id, device) if held_out and last else None
                 report(TrainingReport(step, total, loss_sum / answer_tokens, valid, epoch))
             folder = out_dir / f"checkpoint-epoch-{epoch}"
             save_adapter(model, folder, base_model_id)
