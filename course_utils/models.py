@@ -182,6 +182,8 @@ PRICES = {
     "text-embedding-3-small": Price(0.02, 0.0, _PRICE_CHECK),
     "acme-tiny": Price(0.0, 0.0, _FREE),
     "ft:acme-tiny": Price(0.0, 0.0, _FREE),
+    OPEN_CHAT_DEFAULT: Price(0.0, 0.0, _FREE),  # the open LLM on the course's own server
+    f"ft:{OPEN_CHAT_DEFAULT}": Price(0.0, 0.0, _FREE),
     "all-MiniLM-L6-v2": Price(0.0, 0.0, _FREE),
 }
 

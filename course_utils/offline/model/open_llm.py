@@ -25,7 +25,9 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-MODEL_ID = "SmolLM2-135M-Instruct"
+from course_utils.models import OPEN_CHAT_DEFAULT
+
+MODEL_ID = OPEN_CHAT_DEFAULT  # from the course's one registry of model ids
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 GGUF_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
 COMPLETE = "conversion.json"  # written last: a folder without it is a partial conversion
