@@ -9,8 +9,8 @@ file, the model's default hyperparameters. Two tasks, as in lesson 04:
   summary) as the answer. Scored by the share of valid triage JSON (`read_triage`) and the share
   of those with the right label.
 
-Prints the job's time, the process's peak resident memory (the server runs inside this process,
-as in a notebook's kernel), and the scores of the base model and the fine-tuned one on dev and on
+Prints the job's time, the process's peak memory (the server runs inside this process, as in a
+notebook's kernel: resident, and proportional, which counts the shared weights' pages once), and the scores of the base model and the fine-tuned one on dev and on
 the 240 test tickets.
 
     python benchmarks/bench_lora_job.py                 # the full job, about 5 minutes on 2 cores
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import resource
 import tempfile
+import threading
 import time
 
 import openai
@@ -37,6 +38,25 @@ from course_utils.ticket_prompts import development_split, fine_tuning_rows, rea
 
 def peak_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6  # Linux reports kilobytes
+
+
+class ProportionalPeak:
+    """The highest proportional set size (PSS) seen, sampled every `seconds` on a background thread.
+
+    Resident memory (RSS) counts a file's pages once per mapping: the job's copy of the weights and the
+    served copy map the same safetensors file, so RSS counts those pages twice where the system holds
+    them once. PSS counts them once (and reading it costs a few milliseconds, hence the sampling)."""
+
+    def __init__(self, seconds: float = 2.0):
+        import psutil
+
+        self.process, self.peak, self.seconds = psutil.Process(), 0, seconds
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        while True:
+            self.peak = max(self.peak, self.process.memory_full_info().pss)
+            time.sleep(self.seconds)
 
 
 def task_rows(task: str, tickets, labels) -> list[dict]:
@@ -72,6 +92,7 @@ def main():
     labels = sorted({ticket["label"] for ticket in pool})
     hyperparameters = {k: v for k, v in (("n_epochs", args.epochs), ("learning_rate_multiplier", args.lr)) if v}
 
+    pss = ProportionalPeak()
     with tempfile.TemporaryDirectory() as state, start_server(state_dir=state, open_model=True) as handle:
         client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0, timeout=600)
         started = time.perf_counter()
@@ -80,13 +101,13 @@ def main():
                                  on_event=lambda message: print(f"  [{time.perf_counter() - started:5.0f} s] {message}"))
         print(f"job: {len(pool)} training tickets, {job.hyperparameters.n_epochs} epochs, batch "
               f"{job.hyperparameters.batch_size}: {seconds:.0f} s ({seconds / 60:.1f} min); "
-              f"peak resident memory so far {peak_gb():.2f} GB")
+              f"peak resident memory so far {peak_gb():.2f} GB (proportional, sampled: {pss.peak / 1e9:.2f} GB)")
         for name, tickets in (("dev", dev), ("test", test)):
             print(f"{name} ({len(tickets)} tickets), base: {scores(client, MODEL_ID, args.task, tickets, labels)}")
             print(f"{name} ({len(tickets)} tickets), fine-tuned: "
                   f"{scores(client, job.fine_tuned_model, args.task, tickets, labels)}")
         client.close()
-    print(f"peak resident memory of this process: {peak_gb():.2f} GB")
+    print(f"peak resident memory of this process: {peak_gb():.2f} GB (proportional, sampled: {pss.peak / 1e9:.2f} GB)")
 
 
 if __name__ == "__main__":
