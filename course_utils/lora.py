@@ -20,8 +20,11 @@ Torch, transformers and peft are imported inside the functions: importing this m
 from __future__ import annotations
 
 import warnings
-from contextlib import contextmanager
 from typing import Sequence
+
+# peft 0.21 reads a transformers attribute that transformers 5 renamed (`is_gradient_checkpointing`);
+# the FutureWarning it prints tells a learner nothing. Set once here: catch_warnings is not thread-safe.
+warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
 
 IGNORED = -100  # the label transformers' cross-entropy skips
 
@@ -43,15 +46,6 @@ def lora_config(rank: int = 16, alpha: int = 32, target_modules: Sequence[str] =
 
     return LoraConfig(task_type="CAUSAL_LM", r=rank, lora_alpha=alpha, lora_dropout=dropout,
                       target_modules=list(target_modules), bias="none")
-
-
-@contextmanager
-def quiet_peft():
-    """Wrap peft's model wrapping: peft 0.21 reads a transformers attribute that transformers 5
-    renamed (`is_gradient_checkpointing`), and the FutureWarning it prints tells a learner nothing."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
-        yield
 
 
 def architecture(shape: dict = SMOLLM2_135M):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import openai
@@ -162,7 +163,9 @@ def test_a_lora_job_uses_the_models_own_defaults_and_can_be_cancelled(open_clien
 
     training = upload_rows(open_client, TINY_ROWS * 20, "many.jsonl")
     job = open_client.fine_tuning.jobs.create(model=open_llm.MODEL_ID, training_file=training.id)
-    while job.status in ("validating_files", "queued"):
+    deadline = time.monotonic() + 60
+    while job.status in ("validating_files", "queued") and time.monotonic() < deadline:
+        time.sleep(0.05)
         job = open_client.fine_tuning.jobs.retrieve(job.id)
     assert job.hyperparameters.to_dict() == AUTO  # the adapter's rank, alpha and layers included
     open_client.fine_tuning.jobs.cancel(job.id)

@@ -172,7 +172,7 @@ class OpenLLMChat:
         if state.cache is None or len(state.read) >= len(wanted) or wanted[:len(state.read)] != state.read:
             state.cache, state.read = None, []  # another choice (n > 1) starts from the prompt again
         new = wanted[len(state.read):]
-        with torch.inference_mode(), self.using() as model:
+        with self.using() as model, torch.inference_mode():  # an adapter (re)loaded by using() must not be an inference tensor
             out = model(input_ids=torch.tensor([new]), cache=state.cache, use_cache=True)
         state.cache, state.read = out.cache, wanted
         return out.logits[0, -1].float().numpy()
@@ -216,9 +216,7 @@ class SharedWeights:
     def _add(self, name: str, folder: Path) -> None:
         from peft import PeftModel
 
-        from course_utils.lora import quiet_peft
-
-        with self.lock, quiet_peft():
+        with self.lock:
             if name in self.adapters:
                 return
             if isinstance(self.model, PeftModel):

@@ -132,15 +132,15 @@ class LoRATrainer:
         pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
         examples = encode_rows(training, tokenizer, adapter.max_length)
         held_out = encode_rows(validation, tokenizer, adapter.max_length) if validation else None
-        with lora.quiet_peft():
-            model = get_peft_model(model, adapter.peft_config(model.config.num_hidden_layers))
+        model = get_peft_model(model, adapter.peft_config(model.config.num_hidden_layers))
         model.config.use_cache = False  # no key/value cache while training
 
         optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
                                       lr=BASE_LEARNING_RATE * float(settings["learning_rate_multiplier"]),
                                       weight_decay=0.0)
         total = epochs * math.ceil(len(examples) / batch_size)
-        # a short warm-up, then a straight line down to zero at the last step
+        # a warm-up over the first WARMUP_STEPS steps, then a straight line down (a job shorter than the
+        # warm-up never reaches the full rate: 0.15 of it at the peak of a 4-step job)
         schedule = torch.optim.lr_scheduler.LambdaLR(
             optimizer, lambda step: min(1.0, (step + 1) / WARMUP_STEPS) * max(0.0, 1 - step / total))
         out_dir, step = Path(out_dir), 0
