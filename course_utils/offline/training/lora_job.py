@@ -2,8 +2,8 @@
 offline/api/protocol.py.
 
 Each row's last assistant message is the answer; the turns before it, written with the model's
-chat template, are the prompt. The loss covers the answer and the end-of-turn token only
-(course_utils/lora.py). The pretrained weights stay frozen; the adapter is what a job saves:
+chat template, are the prompt. The loss covers the answer and what the template writes to close
+the turn, nothing else (`encode_rows`, course_utils/lora.py). The pretrained weights stay frozen; the adapter is what a job saves:
 one folder per epoch (a checkpoint) and the final one, each with peft's `adapter_config.json`
 and `adapter_model.safetensors`, a few megabytes.
 
@@ -120,7 +120,7 @@ class LoRATrainer:
         from peft import get_peft_model
 
         settings = {name: (AUTO[name] if hyperparameters.get(name) in (None, "auto") else hyperparameters[name])
-                    for name in AUTO}
+                    for name in ("n_epochs", "batch_size", "learning_rate_multiplier")}
         adapter = AdapterSettings.of_job(hyperparameters)
         epochs, batch_size = int(settings["n_epochs"]), int(settings["batch_size"])
         seed = int(hyperparameters.get("seed") or 0)
