@@ -154,7 +154,6 @@ class OpenLLMChat:
         end = tokenizer.convert_tokens_to_ids("<|im_end|>")  # the chat template's end of a turn
         self.eos_id = int(end if isinstance(end, int) and end != tokenizer.unk_token_id else tokenizer.eos_token_id)
         self.context_length = int(model.config.max_position_embeddings)
-        self.resident_bytes = sum(p.numel() * p.element_size() for p in model.parameters())  # what it holds
 
     def read_prompt(self, messages):
         from course_utils.offline.api.protocol import Prompt, content_text
@@ -209,7 +208,7 @@ class SharedWeights:
             self._add(name, Path(adapter_folder))
         chat = OpenLLMChat(model_id, self.model, self.tokenizer, using=lambda: self._active(name, adapter_folder))
         if name:
-            chat.resident_bytes = adapter_bytes(Path(adapter_folder))  # the base is counted once, as a base
+            chat.resident_bytes = adapter_bytes(Path(adapter_folder))  # what the registry weighs to evict it
             chat.release = lambda: self._remove(name)
         return chat
 
