@@ -19,10 +19,13 @@ Checks (the cookbook's names):
     too_long                           more tokens than the model's context takes
     too_few_examples                   fewer than 10 examples (OpenAI's minimum)
 
-and one warning, which does not stop a job (OpenAI trains on repeated examples, giving them
-more weight) but is usually a mistake in how the file was put together:
+and two warnings, which do not stop a job:
 
-    duplicate_example                  the same messages as an earlier line
+    duplicate_example                  the same messages as an earlier line (OpenAI trains on
+                                       repeats, giving them more weight, but it is usually a
+                                       mistake in how the file was put together)
+    truncated                          more tokens than training reads (`training_limit`, where
+                                       a trainer reads less than the context): the start is cut
 
 Tokens are counted with the model's own tokenizer (`ChatModel.count_tokens`) over each
 message's content (the model's formatting tokens around messages are not included).
@@ -79,7 +82,7 @@ class DatasetReport:
     tokens_per_example: list[int] = field(default_factory=list)
     assistant_tokens_per_example: list[int] = field(default_factory=list)
     messages_per_example: list[int] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # duplicates: reported, not fatal
+    warnings: list[Problem] = field(default_factory=list)  # duplicates, cut examples: reported, not fatal
 
     @property
     def ok(self) -> bool:
@@ -108,14 +111,21 @@ class DatasetReport:
             lines.append(f"  ... and {hidden} more (counted above).")
         return "\n".join(lines)
 
+    def warning_message(self) -> str:
+        """The warnings in one line: how many of each kind, and the first of each."""
+        first: dict[str, Problem] = {}
+        for warning in self.warnings:
+            first.setdefault(warning.kind, warning)
+        kinds = Counter(warning.kind for warning in self.warnings)
+        return "Warnings: " + "; ".join(f"{kinds[kind]} {kind}, e.g. {first[kind]}" for kind in sorted(first))
+
     def summary(self) -> str:
         """The cookbook's report: problems by kind, token distributions, estimated tokens."""
         lines = [f"Examples: {len(self.examples)} valid, problems: {len(self.problems)}"]
         for kind, n in sorted(self.counts().items()):
             lines.append(f"  {kind}: {n}")
         if self.warnings:
-            first = self.warnings[0]
-            lines.append(f"Warnings: {len(self.warnings)} duplicate example(s), e.g. {first}")
+            lines.append(self.warning_message())
         for name, values in (
             ("messages per example", self.messages_per_example),
             ("tokens per example", self.tokens_per_example),
@@ -182,8 +192,11 @@ def validate_dataset(
     count_tokens: Callable[[str], int],
     token_limit: int,
     min_examples: int = MIN_EXAMPLES,
+    training_limit: int | None = None,
 ) -> DatasetReport:
-    """Check a chat-format JSONL text; return every problem and the token statistics."""
+    """Check a chat-format JSONL text; return every problem and the token statistics.
+    training_limit: the most tokens per example that training reads, where that is less than the
+    context (a longer example is cut: a warning, as for duplicates)."""
     report = DatasetReport(examples=[], problems=[], token_limit=token_limit)
     n_examples = 0
     first_seen: dict[str, int] = {}  # an example's messages (as JSON) -> the line it first appeared on
@@ -223,6 +236,10 @@ def validate_dataset(
                     report.warnings.append(
                         Problem(line_number, "duplicate_example", f"repeats line {first_seen[key]}"))
                 first_seen.setdefault(key, line_number)
+                if training_limit is not None and tokens > training_limit:
+                    report.warnings.append(Problem(
+                        line_number, "truncated",
+                        f"has {tokens} tokens; training reads at most {training_limit}, so the start of its prompt is cut"))
                 report.examples.append(example)
                 report.tokens_per_example.append(tokens)
                 report.assistant_tokens_per_example.append(assistant_tokens)

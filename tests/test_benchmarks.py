@@ -57,3 +57,11 @@ def test_fine_tuning_benchmark_compares_routes_and_bad_data():
                             capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
     assert result.stdout.count("test (40 tickets), ") == 4, result.stdout
     assert result.stdout.count("fine-tuned on ") == 6 and "neighbour check" in result.stdout, result.stdout
+
+
+def test_open_engines_benchmark_times_every_workload():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_open_engines.py"), "--requests", "1"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600, check=True)
+    assert "torch: ready in" in result.stdout, result.stdout
+    for workload in ("labels", "rag", "story"):
+        assert f"  {workload} " in result.stdout, result.stdout

@@ -67,6 +67,17 @@ def test_duplicates_are_warnings_not_problems():
     assert "repeats line 4" in str(report.warnings[0]) and "duplicate" in report.summary()
 
 
+def test_examples_longer_than_training_reads_are_warnings_that_say_so():
+    rows = rows_answering([f"answer {i}" for i in range(10)])
+    rows[2]["messages"][0]["content"] = "word " * 60
+    text = to_jsonl(rows).decode("utf-8")
+    report = validate_dataset(text, lambda s: len(s.split()), token_limit=100, training_limit=50)
+    assert report.ok and len(report.examples) == 10  # trained on, cut
+    assert [(w.line, w.kind) for w in report.warnings] == [(3, "truncated")]
+    assert "training reads at most 50" in report.summary()
+    assert not validate_dataset(text, lambda s: len(s.split()), token_limit=100).warnings  # no limit, no warning
+
+
 def test_the_broken_exercise_file_shows_every_kind_of_problem_with_its_line():
     from course_utils.exercises import broken_training_file
 

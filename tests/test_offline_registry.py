@@ -61,3 +61,13 @@ def test_models_that_do_not_say_their_size_are_kept_and_one_big_model_is_still_s
     assert registry.loaded_ids() == ["ft:a", "ft:b"]  # no resident_bytes: nothing to weigh
     sized = ModelRegistry(SizedLoader(size=500), Catalog(["ft:a"]), fine_tuned_budget=100)
     assert sized.get("ft:a").id == "ft:a" and sized.loaded_ids() == ["ft:a"]
+
+
+def test_a_model_that_a_request_uses_is_evicted_only_once_the_request_is_done():
+    loader = SizedLoader(size=100)
+    registry = ModelRegistry(loader, Catalog(["ft:a", "ft:b"]), fine_tuned_budget=150)
+    streaming = registry.checkout("ft:a")  # a request reads from it, token after token
+    registry.get("ft:b")  # over the budget, but a is in use: nothing is unloaded under it
+    assert registry.loaded_ids() == ["ft:a", "ft:b"] and loader.released == []
+    registry.checkin(streaming)
+    assert registry.loaded_ids() == ["ft:b"] and loader.released == ["ft:a"]

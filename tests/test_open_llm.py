@@ -161,13 +161,17 @@ def test_a_lora_job_uses_the_models_own_defaults_and_can_be_cancelled(open_clien
     from course_utils.fine_tuning import upload_rows
     from course_utils.offline.training.lora_job import AUTO
 
-    training = upload_rows(open_client, TINY_ROWS * 20, "many.jsonl")
+    long_row = {"messages": [{"role": "user", "content": "where is my parcel? " * 120},
+                             {"role": "assistant", "content": "SHIP"}]}  # over the 512 tokens a job reads
+    training = upload_rows(open_client, TINY_ROWS * 20 + [long_row], "many.jsonl")
     job = open_client.fine_tuning.jobs.create(model=open_llm.MODEL_ID, training_file=training.id)
     deadline = time.monotonic() + 60
     while job.status in ("validating_files", "queued") and time.monotonic() < deadline:
         time.sleep(0.05)
         job = open_client.fine_tuning.jobs.retrieve(job.id)
     assert job.hyperparameters.to_dict() == AUTO  # the adapter's rank, alpha and layers included
+    warnings = [e.message for e in open_client.fine_tuning.jobs.list_events(job.id) if e.level == "warn"]
+    assert len(warnings) == 1 and "1 truncated, e.g. line 241: has 603 tokens; training reads at most 512" in warnings[0]
     open_client.fine_tuning.jobs.cancel(job.id)
     from course_utils.fine_tuning import wait_for_job
 

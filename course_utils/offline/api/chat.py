@@ -225,28 +225,36 @@ class ChatCompletions:
         self.models = models
 
     def prepare(self, request: ChatRequest):
-        """Check the request and read the prompt (errors surface here, before any streaming)."""
+        """Check the request and read the prompt (errors surface here, before any streaming).
+        The model is checked out for the request: hand it back with `self.models.checkin`."""
         check_ranges(request)
-        model = self.models.get(request.model)
-        check_other_parameters(request, getattr(model, "supported_parameters", ()))
-        messages = [message_text(m, i) for i, m in enumerate(request.messages)]
-        prompt = model.read_prompt(messages)
-        room = model.context_length - prompt.n_tokens
-        if room <= 0:
-            raise bad_request(
-                f"This model's maximum context length is {model.context_length} tokens. "
-                f"However, your messages resulted in {prompt.n_tokens} tokens. "
-                "Please reduce the length of the messages.",
-                param="messages",
-                code="context_length_exceeded",
-            )
+        model = self.models.checkout(request.model)
+        try:
+            check_other_parameters(request, getattr(model, "supported_parameters", ()))
+            messages = [message_text(m, i) for i, m in enumerate(request.messages)]
+            prompt = model.read_prompt(messages)
+            room = model.context_length - prompt.n_tokens
+            if room <= 0:
+                raise bad_request(
+                    f"This model's maximum context length is {model.context_length} tokens. "
+                    f"However, your messages resulted in {prompt.n_tokens} tokens. "
+                    "Please reduce the length of the messages.",
+                    param="messages",
+                    code="context_length_exceeded",
+                )
+        except BaseException:
+            self.models.checkin(model)
+            raise
         return model, prompt, sampling_params(request, room)
 
     def create(self, request: ChatRequest) -> dict:
         """A whole `chat.completion` object."""
         model, prompt, params = self.prepare(request)
-        rng = make_rng(request.seed)
-        completions = [complete(model, prompt, params, rng) for _ in range(request.n or 1)]
+        try:
+            rng = make_rng(request.seed)
+            completions = [complete(model, prompt, params, rng) for _ in range(request.n or 1)]
+        finally:
+            self.models.checkin(model)
         choices = []
         for index, completion in enumerate(completions):
             logprobs = None
@@ -319,4 +327,6 @@ class ChatCompletions:
                 message = f"The offline server failed while streaming: {type(exc).__name__}: {exc}"
                 error = APIError(500, message, type="server_error")
             yield f"data: {json.dumps(error.body(), ensure_ascii=False)}\n\n"
+        finally:  # also when the client goes away and the stream is closed early
+            self.models.checkin(model)
         yield "data: [DONE]\n\n"

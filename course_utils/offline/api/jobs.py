@@ -386,11 +386,14 @@ class FineTuningJobs:
             self._fail(job["id"], code, f"The {param} {file_id} is not UTF-8 text ({exc}).", param)
             return None
         minimum = MIN_EXAMPLES if param == "training_file" else 1
-        report = validate_dataset(text, model.count_tokens, model.context_length, minimum)
+        training_limit = getattr(self.trainer, "max_example_tokens", lambda model_id: None)(job["model"])
+        report = validate_dataset(text, model.count_tokens, model.context_length, minimum, training_limit)
+        label = f"{param.replace('_', ' ')} {file_id}"
         if not report.ok:
-            label = f"{param.replace('_', ' ')} {file_id}"
             self._fail(job["id"], code, report.error_message(label), param)
             return None
+        if report.warnings:
+            self._event(job["id"], f"The {label}: {report.warning_message()}", level="warn")
         # Keep the validated examples: the job must not depend on the upload still existing.
         lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in report.examples)
         write_bytes(self.jobs_dir / job["id"] / f"{param}.jsonl", lines.encode("utf-8"))

@@ -79,7 +79,9 @@ class Trainer(Protocol):
     Optionally, `auto_hyperparameters(base_model_id)` returns what "auto" means for that model's
     jobs (a dict of n_epochs, batch_size, learning_rate_multiplier and its own), or None for the
     service's; `hyperparameter_ranges(base_model_id)` names the hyperparameters it takes besides
-    OpenAI's three, as {name: (int or float, lowest, highest)}.
+    OpenAI's three, as {name: (int or float, lowest, highest)}; `max_example_tokens(base_model_id)`
+    says how many tokens of an example training reads, where that is less than the model's
+    context (validation then warns about longer examples), or None.
     """
 
     def train(

@@ -15,7 +15,8 @@ model may keep caches, and a small model on a CPU gains nothing from running cal
 Memory stays bounded: base models stay loaded, but fine-tuned ones that say how much memory
 they hold (`resident_bytes`: the open LLM's adapters) are evicted, least recently used first,
 once together they pass FINE_TUNED_MEMORY_BUDGET; an evicted model's `release()`, if it has
-one, frees what it held. An evicted model loads again on its next request.
+one, frees what it held. A model that a request is still using (`checkout` until `checkin`) is
+not evicted until it is done. An evicted model loads again on its next request.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class SerializedModel:
         self.vocab_size = model.vocab_size
         self.eos_id = model.eos_id
         self.context_length = context_length(model)
+        self.requests = 0  # requests using it now (ModelRegistry.checkout); it is not evicted meanwhile
 
     def read_prompt(self, messages: Sequence[dict]) -> Prompt:
         with self._lock:
@@ -128,25 +130,43 @@ class ModelRegistry:
         """The loaded chat model for an id; loaded on first use, then kept (fine-tuned ones
         while the memory budget allows)."""
         with self._lock:
-            if model_id not in self._loaded:
-                self._loaded[model_id] = SerializedModel(self._load(model_id), model_id)
-                self._evict(keep=model_id)
-            self._loaded.move_to_end(model_id)
-            return self._loaded[model_id]
+            return self._get(model_id)
+
+    def checkout(self, model_id: str) -> SerializedModel:
+        """`get` for a request: the model is not evicted until the request calls `checkin`."""
+        with self._lock:
+            model = self._get(model_id)
+            model.requests += 1
+            return model
+
+    def checkin(self, model: SerializedModel) -> None:
+        """A request is done with a model; what eviction had to leave loaded for it goes now."""
+        with self._lock:
+            model.requests -= 1
+            self._evict(keep=None)
+
+    def _get(self, model_id: str) -> SerializedModel:
+        if model_id not in self._loaded:
+            self._loaded[model_id] = SerializedModel(self._load(model_id), model_id)
+            self._evict(keep=model_id)
+        self._loaded.move_to_end(model_id)
+        return self._loaded[model_id]
 
     def loaded_ids(self) -> list[str]:
         """The models in memory, least recently used first."""
         return list(self._loaded)
 
-    def _evict(self, keep: str) -> None:
-        """Drop least recently used fine-tuned models until those left fit the budget."""
+    def _evict(self, keep: str | None) -> None:
+        """Drop least recently used fine-tuned models until those left fit the budget (never one
+        that a request is using, nor `keep`)."""
         base = set(self.base_ids())
         fine_tuned = [i for i in self._loaded if i not in base]
         held = sum(self._loaded[i].resident_bytes for i in fine_tuned)
         for model_id in fine_tuned:
             if held <= self.fine_tuned_budget:
                 return
-            if model_id != keep and self._loaded[model_id].resident_bytes:
+            candidate = self._loaded[model_id]
+            if model_id != keep and candidate.resident_bytes and not candidate.requests:
                 evicted = self._loaded.pop(model_id)
                 held -= evicted.resident_bytes
                 evicted.release()

@@ -171,7 +171,7 @@ class OpenLLMChat:
         if state.cache is None or len(state.read) >= len(wanted) or wanted[:len(state.read)] != state.read:
             state.cache, state.read = None, []  # another choice (n > 1) starts from the prompt again
         new = wanted[len(state.read):]
-        with self.using() as model, torch.inference_mode():  # an adapter (re)loaded by using() must not be an inference tensor
+        with self.using() as model, torch.inference_mode():
             out = model(input_ids=torch.tensor([new]), cache=state.cache, use_cache=True)
         state.cache, state.read = out.cache, wanted
         return out.logits[0, -1].float().numpy()
@@ -206,7 +206,7 @@ class SharedWeights:
         name = None if adapter_folder is None else re.sub(r"\W", "_", model_id)  # module names take no "."
         if name:
             self._add(name, Path(adapter_folder))
-        chat = OpenLLMChat(model_id, self.model, self.tokenizer, using=lambda: self._active(name, adapter_folder))
+        chat = OpenLLMChat(model_id, self.model, self.tokenizer, using=lambda: self._active(name))
         if name:
             chat.resident_bytes = adapter_bytes(Path(adapter_folder))  # what the registry weighs to evict it
             chat.release = lambda: self._remove(name)
@@ -232,15 +232,17 @@ class SharedWeights:
                 del self.adapters[name]
 
     @contextlib.contextmanager
-    def _active(self, name: str | None, folder: Path | None):
+    def _active(self, name: str | None):
+        """The weights with this adapter on (None: all off), for one forward pass. The registry
+        keeps a fine-tune loaded while a request uses it, so its adapter is there."""
         with self.lock:
             if name is None:
                 switched_off = self.model.disable_adapter() if self.adapters else contextlib.nullcontext()
                 with switched_off:
                     yield self.model
                 return
-            self._add(name, folder)  # again, if eviction unloaded it while a request still ran
-            self.model.set_adapter(name)
+            if self.model.active_adapter != name:
+                self.model.set_adapter(name)
             yield self.model
 
 
@@ -294,6 +296,12 @@ class OpenModelTrainer:
         from course_utils.offline.training.lora_job import ADAPTER_RANGES
 
         return dict(ADAPTER_RANGES) if base_model_id == MODEL_ID else None
+
+    def max_example_tokens(self, base_model_id: str) -> int | None:
+        """How much of an example a LoRA job reads (longer ones lose the start of their prompt)."""
+        from course_utils.offline.training.lora_job import AdapterSettings
+
+        return AdapterSettings.max_length if base_model_id == MODEL_ID else None
 
     def train(self, base_model_id, *args, **kwargs) -> None:
         trainer = self.lora if base_model_id == MODEL_ID else self.others

@@ -1,0 +1,154 @@
+"""Two engines for the open LLM, on the requests the lessons send: torch (what the course serves)
+and llama.cpp (`xllamacpp`, not a course dependency: `pip install xllamacpp` to include it).
+
+Both serve the same model from the same packaged GGUF (torch dequantises it to float32; llama.cpp
+runs its 4-bit weights as they are) behind an OpenAI-compatible HTTP API, and both are timed
+through the `openai` SDK, streamed, at temperature 0, one request at a time. Three workloads, each
+built with the course's own prompt helpers:
+
+- labels: lesson 02's ticket prompt (codes and descriptions), replies of up to 24 tokens;
+- rag: lesson 03's document-QA prompt with the question's own documents, up to 60 tokens;
+- story: a short prompt and a long reply (128 tokens), where decoding speed is everything.
+
+Each engine runs in a child process of its own, so that its peak resident memory is its own.
+Run it on an otherwise idle machine:
+
+    python benchmarks/bench_open_engines.py [--requests 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+OPEN_MODEL = "SmolLM2-135M-Instruct"
+WORKLOADS = {"labels": 24, "rag": 60, "story": 128}  # name -> max_tokens
+
+
+def workload_messages(name: str, count: int) -> list[list[dict]]:
+    """`count` requests of one workload, from the course's data and prompt helpers."""
+    from course_utils import datasets
+    from course_utils.predictors import qa_messages
+    from course_utils.ticket_prompts import development_split, ticket_messages
+
+    if name == "labels":
+        short = datasets.load_ticket_labels()
+        _, dev = development_split()
+        return [ticket_messages(t["text"], sorted(short), short) for t in dev[:count]]
+    if name == "rag":
+        bodies = {doc["id"]: doc["body"] for doc in datasets.load_kb_docs()}
+        questions = [q for q in datasets.load_kb_qa() if q["doc_ids"]][:count]
+        return [qa_messages(q["question"], [bodies[d][:1500] for d in q["doc_ids"]]) for q in questions]
+    topics = ["a cat who sails around the world", "a lighthouse keeper", "a lost umbrella", "the first snow",
+              "a robot learning to cook", "a tent in a storm", "a train at midnight", "a garden on the moon"]
+    return [[{"role": "user", "content": f"Write a long story about {topics[i % len(topics)]}."}] for i in range(count)]
+
+
+def torch_server():
+    """The course's server with the open LLM (torch); returns (base_url, stop)."""
+    from course_utils.offline.server import start_server
+
+    handle = start_server(open_model=True)
+    return handle.base_url, handle.stop
+
+
+def llama_cpp_server():
+    """llama.cpp's own server (xllamacpp) on the same GGUF file; returns (base_url, stop)."""
+    import xllamacpp
+
+    from course_utils.offline.model.open_llm import gguf_path
+
+    params = xllamacpp.CommonParams()
+    params.model.path = str(gguf_path())
+    params.model_alias = OPEN_MODEL
+    params.n_ctx, params.n_parallel = 8192, 1
+    params.cpuparams.n_threads = params.cpuparams_batch.n_threads = 2
+    server = xllamacpp.Server(params)  # serves until this object is deleted: `stop` holds on to it
+    return f"{server.listening_address.rstrip('/')}/v1", lambda: server
+
+
+def measure(engine: str, n_requests: int) -> dict:
+    """One engine's figures: per workload, first-token time, decode speed and whole-request time."""
+    import openai
+
+    started = time.perf_counter()
+    base_url, stop = (torch_server if engine == "torch" else llama_cpp_server)()
+    client = openai.OpenAI(base_url=base_url, api_key="x", max_retries=0, timeout=600)
+    client.chat.completions.create(model=OPEN_MODEL, messages=[{"role": "user", "content": "Hi"}], max_tokens=2)
+    figures = {"ready_s": time.perf_counter() - started}
+    try:
+        for name, max_tokens in WORKLOADS.items():
+            firsts, decode_rates, totals, prompt_tokens, completion_tokens = [], [], [], 0, 0
+            for messages in workload_messages(name, n_requests):
+                started = time.perf_counter()
+                first = None
+                stream = client.chat.completions.create(model=OPEN_MODEL, messages=messages, max_tokens=max_tokens,
+                                                        temperature=0, stream=True,
+                                                        stream_options={"include_usage": True})
+                for chunk in stream:
+                    if chunk.choices and chunk.choices[0].delta.content and first is None:
+                        first = time.perf_counter() - started
+                    if chunk.usage:
+                        usage = chunk.usage
+                total = time.perf_counter() - started
+                firsts.append(first if first is not None else total)
+                if usage.completion_tokens > 1:
+                    decode_rates.append((usage.completion_tokens - 1) / max(1e-9, total - firsts[-1]))
+                totals.append(total)
+                prompt_tokens += usage.prompt_tokens
+                completion_tokens += usage.completion_tokens
+            figures[name] = {"first_token_s": sum(firsts) / len(firsts),
+                             "decode_tokens_per_s": sum(decode_rates) / max(1, len(decode_rates)),
+                             "request_s": sum(totals) / len(totals),
+                             "prompt_tokens": prompt_tokens / len(totals),
+                             "completion_tokens": completion_tokens / len(totals)}
+    finally:
+        client.close()
+        stop()
+    figures["peak_rss_gb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+    return figures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=8, help="requests per workload")
+    parser.add_argument("--engine", choices=["torch", "llama.cpp"], help="(internal) measure one engine here")
+    args = parser.parse_args()
+    if args.engine:
+        print(json.dumps(measure(args.engine, args.requests)))
+        return
+
+    results = {}
+    for engine in ("torch", "llama.cpp"):
+        if engine == "llama.cpp":
+            try:
+                import xllamacpp  # noqa: F401
+            except ImportError:
+                print("llama.cpp: not measured (pip install xllamacpp to include it)")
+                continue
+        child = subprocess.run([sys.executable, __file__, "--engine", engine, "--requests", str(args.requests)],
+                               capture_output=True, text=True, check=True)
+        results[engine] = json.loads(child.stdout.strip().splitlines()[-1])
+    for engine, figures in results.items():
+        print(f"\n{engine}: ready in {figures['ready_s']:.1f} s, peak resident memory {figures['peak_rss_gb']:.2f} GB")
+        print(f"  {'workload':<8} {'prompt':>7} {'reply':>6} {'first token':>12} {'decode':>13} {'request':>9}")
+        for name in WORKLOADS:
+            w = figures[name]
+            print(f"  {name:<8} {w['prompt_tokens']:>7.0f} {w['completion_tokens']:>6.1f} {w['first_token_s']:>10.2f} s "
+                  f"{w['decode_tokens_per_s']:>7.1f} tok/s {w['request_s']:>7.2f} s")
+    if len(results) == 2:
+        torch_figures, llama = results["torch"], results["llama.cpp"]
+        print("\nllama.cpp / torch, same run:")
+        for name in WORKLOADS:
+            print(f"  {name:<8} first token x{llama[name]['first_token_s'] / torch_figures[name]['first_token_s']:.2f}, "
+                  f"decode x{llama[name]['decode_tokens_per_s'] / torch_figures[name]['decode_tokens_per_s']:.2f}, "
+                  f"request time x{llama[name]['request_s'] / torch_figures[name]['request_s']:.2f}")
+        print(f"  peak memory x{llama['peak_rss_gb'] / torch_figures['peak_rss_gb']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
