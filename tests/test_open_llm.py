@@ -94,9 +94,9 @@ def test_the_open_model_is_listed_beside_acme_tiny(open_client):
 
 def test_the_open_model_answers_and_knows_what_it_was_not_told(open_client):
     reply = open_client.chat.completions.create(
-        model=open_llm.MODEL_ID, messages=[{"role": "user", "content": "What is the capital of France?"}],
+        model=open_llm.MODEL_ID, messages=[{"role": "user", "content": "What is the capital of Japan?"}],
         temperature=0, max_tokens=12)
-    assert "Paris" in reply.choices[0].message.content
+    assert "Tokyo" in reply.choices[0].message.content
     assert reply.usage.prompt_tokens > 10 and 0 < reply.usage.completion_tokens <= 12
 
 
@@ -115,10 +115,35 @@ def test_length_streaming_logprobs_and_seeds(open_client):
     assert sampled[0] == sampled[1]
 
 
-def test_json_mode_is_refused_with_what_to_do_instead(open_client):
-    with pytest.raises(openai.BadRequestError, match="no JSON mode: ask for the format in the prompt"):
-        open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=[{"role": "user", "content": "Hi"}],
-                                            response_format={"type": "json_object"}, max_tokens=4)
+def test_json_mode_is_honoured_by_constrained_decoding(open_client):
+    messages = [{"role": "user", "content": "Describe a tent as JSON."}]
+    reply = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0,
+                                                response_format={"type": "json_object"}, max_tokens=200)
+    assert reply.choices[0].finish_reason == "stop"
+    assert isinstance(json.loads(reply.choices[0].message.content), dict)  # the base model, untrained for it
+    free = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=30)
+    assert not free.choices[0].message.content.lstrip().startswith("{")  # without it, it writes prose
+
+
+def test_where_llama_cpp_is_missing_torch_serves_the_same_model(tmp_path):
+    """Intel Macs have no llama.cpp wheel: there the open model runs on torch, from the converted copy."""
+    from course_utils.offline.model.acme_tiny.loading import default_loader
+    from course_utils.offline.server import default_state_dir, start_server
+
+    loader = open_llm.OpenModelLoader(default_loader(), default_state_dir().parent / "open_models", engine="torch")
+    handle = start_server(state_dir=tmp_path, loader=loader)
+    client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0, timeout=120)
+    try:
+        messages = [{"role": "user", "content": "What is the capital of Japan?"}]
+        reply = client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=12,
+                                               logprobs=True)
+        assert "Tokyo" in reply.choices[0].message.content and len(reply.choices[0].logprobs.content) <= 12
+        with pytest.raises(openai.BadRequestError, match="no JSON mode: ask for the format in the prompt"):
+            client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, max_tokens=4,
+                                           response_format={"type": "json_object"})
+    finally:
+        client.close()
+        handle.stop()
 
 
 # ----- LoRA fine-tuning jobs on it ------------------------------------------------------------------
@@ -131,6 +156,9 @@ def test_a_lora_job_trains_saves_adapters_and_serves_the_fine_tuned_model(open_c
     from course_utils.fine_tuning import fine_tune, loss_curve
     from course_utils.offline.training.lora_job import is_adapter
 
+    messages = [{"role": "user", "content": "Ticket 99: where is my parcel?"}]
+    base_before = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0,
+                                                      max_tokens=5).choices[0].message.content
     job, _ = fine_tune(open_client, TINY_ROWS, "tiny", validation_rows=TINY_ROWS[:4], model=open_llm.MODEL_ID,
                        hyperparameters={"n_epochs": 2, "batch_size": 6, "learning_rate_multiplier": 3,
                                         "lora_rank": 8})
@@ -146,15 +174,11 @@ def test_a_lora_job_trains_saves_adapters_and_serves_the_fine_tuned_model(open_c
     config = json.loads((state / "models" / job.id / "adapter_config.json").read_text(encoding="utf-8"))
     assert config["base_model_name_or_path"] == open_llm.MODEL_ID
     assert config["r"] == 8 and config["lora_alpha"] == 32 and config["layers_to_transform"] == list(range(15, 30))
-    messages = [{"role": "user", "content": "Ticket 99: where is my parcel?"}]
     tuned = open_client.chat.completions.create(model=job.fine_tuned_model, messages=messages, temperature=0, max_tokens=5)
     assert tuned.choices[0].message.content == "SHIP"  # what it was taught, where the base model writes a sentence
     base = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=5)
-    assert base.choices[0].message.content != "SHIP"
     # the base and the fine-tune share one copy of the weights: the adapter is off for the base
-    france = [{"role": "user", "content": "What is the capital of France?"}]
-    assert "Paris" in open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=france, temperature=0,
-                                                          max_tokens=12).choices[0].message.content
+    assert base.choices[0].message.content == base_before != "SHIP"
 
 
 def test_a_lora_job_uses_the_models_own_defaults_and_can_be_cancelled(open_client):

@@ -43,7 +43,7 @@ from .generation import (
     Piece,
     SamplingParams,
     TokenLogprob,
-    complete,
+    collect,
     generate,
     make_rng,
 )
@@ -186,6 +186,17 @@ def sampling_params(request: ChatRequest, room: int) -> SamplingParams:
     )
 
 
+def engine_request(request: ChatRequest, messages: list[dict], params: SamplingParams) -> dict:
+    """What a model that samples by itself gets for one choice: the messages as plain text, the
+    sampling settings as the service resolved them, the seed and the response format."""
+    fields = {"messages": messages, "temperature": params.temperature, "top_p": params.top_p,
+              "max_tokens": params.max_tokens, "stop": list(params.stop), "seed": request.seed,
+              "response_format": (request.model_extra or {}).get("response_format")}
+    if params.logprobs:
+        fields |= {"logprobs": True, "top_logprobs": params.top_logprobs}
+    return {name: value for name, value in fields.items() if value is not None}
+
+
 def fingerprint(model_id: str) -> str:
     """A stable system_fingerprint per model (it changes only if the model id does)."""
     return "fp_" + hashlib.sha256(model_id.encode("utf-8")).hexdigest()[:10]
@@ -226,12 +237,15 @@ class ChatCompletions:
 
     def prepare(self, request: ChatRequest):
         """Check the request and read the prompt (errors surface here, before any streaming).
-        The model is checked out for the request: hand it back with `self.models.checkin`."""
+        The model is checked out for the request: hand it back with `self.models.checkin`.
+        For a model that samples by itself, the prompt is its request and the params are None."""
         check_ranges(request)
         model = self.models.checkout(request.model)
         try:
-            check_other_parameters(request, getattr(model, "supported_parameters", ()))
+            check_other_parameters(request, model.supported_parameters)
             messages = [message_text(m, i) for i, m in enumerate(request.messages)]
+            if model.samples_itself:  # it checks the context's length itself
+                return model, engine_request(request, messages, sampling_params(request, model.context_length)), None
             prompt = model.read_prompt(messages)
             room = model.context_length - prompt.n_tokens
             if room <= 0:
@@ -247,30 +261,43 @@ class ChatCompletions:
             raise
         return model, prompt, sampling_params(request, room)
 
+    @staticmethod
+    def choices(model: SerializedModel, prompt, params: SamplingParams | None,
+                request: ChatRequest) -> Iterator[Iterator[Piece | Finished]]:
+        """The events of each of the n choices, one choice after another: from the sampling loop,
+        or from the model's own engine."""
+        if params is None:
+            for index in range(request.n or 1):
+                yield model.events(prompt, index)
+            return
+        rng = make_rng(request.seed)
+        for _ in range(request.n or 1):
+            yield generate(model, prompt, params, rng)
+
     def create(self, request: ChatRequest) -> dict:
         """A whole `chat.completion` object."""
         model, prompt, params = self.prepare(request)
         try:
-            rng = make_rng(request.seed)
-            completions = [complete(model, prompt, params, rng) for _ in range(request.n or 1)]
+            completions = [collect(events) for events in self.choices(model, prompt, params, request)]
         finally:
             self.models.checkin(model)
         choices = []
         for index, completion in enumerate(completions):
             logprobs = None
-            if params.logprobs:
+            if request.logprobs:
                 logprobs = ChoiceLogprobs(content=_api_logprobs(completion.logprobs), refusal=None)
             message = ChatCompletionMessage(role="assistant", content=completion.text, refusal=None,
                                             annotations=[])
             choices.append(Choice(index=index, message=message, logprobs=logprobs,
                                   finish_reason=completion.finish_reason))
+        prompt_tokens = completions[0].prompt_tokens if params is None else prompt.n_tokens
         response = ChatCompletion(
             id=new_id("chatcmpl"),
             object="chat.completion",
             created=now(),
             model=model.id,
             choices=choices,
-            usage=_usage(prompt.n_tokens, sum(c.completion_tokens for c in completions)),
+            usage=_usage(prompt_tokens, sum(c.completion_tokens for c in completions)),
             service_tier="default",
             system_fingerprint=fingerprint(model.id),
         )
@@ -306,21 +333,21 @@ class ChatCompletions:
             return ChunkChoice(index=index, delta=delta, logprobs=logprobs, finish_reason=finish_reason)
 
         try:
-            rng = make_rng(request.seed)
-            completion_tokens = 0
-            for index in range(request.n or 1):
+            completion_tokens, prompt_tokens = 0, None if params is None else prompt.n_tokens
+            for index, events in enumerate(self.choices(model, prompt, params, request)):
                 yield chunk([choice(index, ChoiceDelta(role="assistant", content="", refusal=None))])
-                for event in generate(model, prompt, params, rng):
+                for event in events:
                     if isinstance(event, Piece):
                         logprobs = None
-                        if params.logprobs:
+                        if request.logprobs:
                             logprobs = ChunkLogprobs(content=_api_logprobs(event.logprobs), refusal=None)
                         yield chunk([choice(index, ChoiceDelta(content=event.text), logprobs)])
                     elif isinstance(event, Finished):
                         completion_tokens += event.completion_tokens
+                        prompt_tokens = prompt_tokens or event.prompt_tokens
                         yield chunk([choice(index, ChoiceDelta(), finish_reason=event.finish_reason)])
             if include_usage:
-                yield chunk([], usage=_usage(prompt.n_tokens, completion_tokens))
+                yield chunk([], usage=_usage(prompt_tokens, completion_tokens))
         except Exception as exc:  # the status line is already sent: report the error in-stream
             error = exc
             if not isinstance(exc, APIError):

@@ -93,6 +93,7 @@ class Finished:
 
     finish_reason: str  # "stop" (eos or a stop string) or "length" (max_tokens reached)
     completion_tokens: int  # tokens sampled, the end-of-sequence token excluded
+    prompt_tokens: int | None = None  # from an engine that read the prompt itself (llama_cpp.py)
 
 
 @dataclass
@@ -103,6 +104,7 @@ class Completion:
     finish_reason: str
     completion_tokens: int
     logprobs: list[TokenLogprob] = field(default_factory=list)
+    prompt_tokens: int | None = None  # as in Finished
 
 
 def make_rng(seed: int | None) -> np.random.Generator:
@@ -244,12 +246,18 @@ def complete(
     model: ChatModel, prompt: Prompt, params: SamplingParams, rng: np.random.Generator
 ) -> Completion:
     """Sample one whole completion (the same events as `generate`, collected)."""
+    return collect(generate(model, prompt, params, rng))
+
+
+def collect(events: Iterator[Piece | Finished]) -> Completion:
+    """A completion's events (`generate`'s, or an engine's) as one `Completion`."""
     texts: list[str] = []
     logprobs: list[TokenLogprob] = []
-    for event in generate(model, prompt, params, rng):
+    for event in events:
         if isinstance(event, Piece):
             texts.append(event.text)
             logprobs.extend(event.logprobs)
         else:
-            return Completion("".join(texts), event.finish_reason, event.completion_tokens, logprobs)
-    raise RuntimeError("generate() ended without a Finished event")  # cannot happen
+            return Completion("".join(texts), event.finish_reason, event.completion_tokens, logprobs,
+                              event.prompt_tokens)
+    raise RuntimeError("a completion ended without a Finished event")

@@ -67,10 +67,16 @@ class SerializedModel:
         self.id = model_id  # the id it is served under (responses echo it)
         self.resident_bytes = int(getattr(model, "resident_bytes", 0))
         self.release = getattr(model, "release", lambda: None)  # called when evicted
-        self.vocab_size = model.vocab_size
-        self.eos_id = model.eos_id
+        self.vocab_size = getattr(model, "vocab_size", None)
+        self.eos_id = getattr(model, "eos_id", None)
         self.context_length = context_length(model)
+        # an engine that samples by itself (llama.cpp) takes whole requests, one at a time by its own lock
+        self.samples_itself = hasattr(model, "events")
+        self.supported_parameters = tuple(getattr(model, "supported_parameters", ()))
         self.requests = 0  # requests using it now (ModelRegistry.checkout); it is not evicted meanwhile
+
+    def events(self, request: dict, index: int):
+        return self._model.events(request, index)
 
     def read_prompt(self, messages: Sequence[dict]) -> Prompt:
         with self._lock:

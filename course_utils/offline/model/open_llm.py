@@ -254,24 +254,43 @@ class OpenModelLoader:
     """A ModelLoader that serves the open LLM beside another loader's models (acme-tiny's, in the
     course's server). The open model loads on its first request only: acme-tiny users never pay its
     memory. A fine-tuned open model is its LoRA adapter on the same weights (training/lora_job.py).
-    cache_root: where the converted copy is kept."""
 
-    def __init__(self, others, cache_root: Path):
-        self.others, self.weights = others, SharedWeights(cache_root)
+    It is served by llama.cpp (model/llama_cpp.py: faster and smaller on the lessons' requests)
+    where its wheel is installed, else by torch from the converted copy kept under cache_root."""
+
+    def __init__(self, others, cache_root: Path, engine: str | None = None):
+        from course_utils.offline.model import llama_cpp
+
+        self.others = others
+        self.engine = engine or ("llama.cpp" if llama_cpp.available() else "torch")
+        if self.engine == "llama.cpp":
+            self.llama = llama_cpp.LlamaCppEngine(gguf_path())
+        else:
+            self.weights = SharedWeights(cache_root)
 
     def base_model_ids(self) -> list[str]:
         return list(self.others.base_model_ids()) + [MODEL_ID]
 
     def load_base(self, model_id: str):
-        if model_id == MODEL_ID:
-            return self.weights.chat(MODEL_ID)
-        return self.others.load_base(model_id)
+        if model_id != MODEL_ID:
+            return self.others.load_base(model_id)
+        if self.engine == "llama.cpp":
+            from course_utils.offline.model.llama_cpp import LlamaCppChat
+
+            return LlamaCppChat(MODEL_ID, self.llama)
+        return self.weights.chat(MODEL_ID)
 
     def load_fine_tuned(self, model_id: str, folder: Path):
         from course_utils.offline.training.lora_job import is_adapter
 
         if not is_adapter(folder):
             return self.others.load_fine_tuned(model_id, folder)
+        if self.engine == "llama.cpp":
+            from course_utils.offline.model.llama_cpp import LlamaCppChat, export_adapter
+
+            adapter = export_adapter(folder, gguf_path())
+            self.llama.add_adapter(adapter)
+            return LlamaCppChat(model_id, self.llama, adapter)
         return self.weights.chat(model_id, folder)
 
 

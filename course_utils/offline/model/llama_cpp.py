@@ -1,0 +1,242 @@
+"""The open LLM served by llama.cpp (the `xllamacpp` wheel), in the course server's own process.
+
+Why llama.cpp and not torch for serving: on the lessons' own requests (benchmarks/bench_open_engines.py,
+2 cores) it answered in 27-79% of torch's time, decoded 3.4-4.5x faster and held 40% of the memory,
+running the packaged 4-bit GGUF as it is. Training stays in torch + peft (training/lora_job.py); a
+trained adapter is served here after `export_adapter` writes it as a GGUF LoRA adapter.
+
+llama.cpp samples for itself, so the service hands it the whole request (`LlamaCppChat.events`)
+instead of asking for logits token by token, and gets back the same events as from its own
+sampling loop (generation.py). The service resolves OpenAI's defaults (temperature 1, top_p 1,
+max_tokens) and its checks as for any model; llama.cpp's own cuts, which OpenAI does not make
+(top_k 40, min_p 0.05), are switched off. It serves one request at a time (n > 1 is drawn as n requests, the seed moved on by one for each) and honours JSON mode
+(`response_format`) by constrained decoding.
+
+The engine is one llama.cpp server holding the base weights and every adapter loaded so far, each
+switched off (scale 0) unless a request names it. Adding or removing an adapter restarts that
+server (about a second): llama.cpp reads adapters when it starts.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import queue
+import random
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from course_utils.offline.api.errors import APIError
+from course_utils.offline.api.generation import Alternative, Finished, Piece, TokenLogprob
+
+THREADS = 2
+CONTEXT_LENGTH = 8192  # SmolLM2-135M-Instruct's own
+ADAPTER_FILE = "adapter.gguf"  # the GGUF copy of a peft adapter, beside it
+# OpenAI's sampling defaults, stated because llama.cpp's differ (temperature 0.8, top_k 40, top_p 0.95, min_p 0.05)
+OPENAI_SAMPLING = {"temperature": 1.0, "top_p": 1.0, "top_k": 0, "min_p": 0.0}
+
+
+def available() -> bool:
+    """Whether llama.cpp's wheel is installed (it has no wheel for Intel Macs: torch serves there)."""
+    try:
+        import xllamacpp  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class LlamaCppEngine:
+    """One llama.cpp server for a GGUF model and the LoRA adapters of its fine-tunes."""
+
+    def __init__(self, gguf: Path):
+        self.gguf = Path(gguf)
+        self.adapters: list[Path] = []  # GGUF adapters, in llama.cpp's order (its adapter ids)
+        self.lock = threading.Lock()  # one request at a time; a restart waits for it
+        self._server = None
+
+    def _restart(self) -> None:
+        import xllamacpp
+
+        params = xllamacpp.CommonParams()
+        params.model.path = str(self.gguf)
+        params.n_ctx, params.n_parallel = CONTEXT_LENGTH, 1
+        params.cpuparams.n_threads = params.cpuparams_batch.n_threads = THREADS
+        params.cache_ram_mib = 64  # its prompt cache grew to 0.5 GB over a few hundred requests
+        params.lora_adapters = [xllamacpp.CommonAdapterLoraInfo(str(path), 0.0) for path in self.adapters]
+        params.lora_init_without_apply = True  # every adapter off unless a request names it
+        self._server = None  # the old one stops when it is deleted
+        self._server = xllamacpp.Server(params)
+
+    @functools.cached_property
+    def tokenizer(self):
+        """The model's tokenizer, read from the GGUF (a few seconds, on first use: validating a
+        fine-tuning file counts tokens; serving does not need it)."""
+        from transformers import AutoTokenizer
+
+        from course_utils.offline_assets import use_packaged_assets
+
+        use_packaged_assets()  # offline: transformers must not look for anything on a hub
+        return AutoTokenizer.from_pretrained(str(self.gguf.parent), gguf_file=self.gguf.name)
+
+    def add_adapter(self, path: Path) -> None:
+        with self.lock:
+            if Path(path) not in self.adapters:
+                self.adapters.append(Path(path))
+                self._server = None  # restarted with it on the next request
+
+    def remove_adapter(self, path: Path) -> None:
+        with self.lock:
+            if Path(path) in self.adapters:
+                self.adapters.remove(Path(path))
+                self._server = None
+
+    def run(self, body: dict, adapter: Path | None, on_chunk=None) -> dict | None:
+        """One request through llama.cpp: the response, or with on_chunk each streamed chunk."""
+        with self.lock:
+            if self._server is None:
+                self._restart()
+            lora = [] if adapter is None else [{"id": self.adapters.index(Path(adapter)), "scale": 1.0}]
+            body = dict(body, lora=lora)
+            if on_chunk is None:
+                return self._server.handle_chat_completions(body)
+            self._server.handle_chat_completions(body, on_chunk)
+            return None
+
+
+class LlamaCppChat:
+    """A served id on the llama.cpp engine: the base model, or a fine-tune (its adapter on)."""
+
+    supported_parameters = ("response_format",)  # JSON mode and JSON schemas, by constrained decoding
+
+    def __init__(self, model_id: str, engine: LlamaCppEngine, adapter: Path | None = None):
+        self.id, self.engine, self.adapter = model_id, engine, adapter
+        self.context_length = CONTEXT_LENGTH
+        if adapter is not None:
+            self.resident_bytes = Path(adapter).stat().st_size  # what the registry weighs to evict it
+            self.release = lambda: engine.remove_adapter(adapter)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.engine.tokenizer.encode(text, add_special_tokens=False))
+
+    def request_body(self, request: dict, index: int) -> dict:
+        """llama.cpp's request for choice `index` of a request (chat.engine_request's fields)."""
+        body = {**OPENAI_SAMPLING, **request}
+        seed = request.get("seed")
+        body["seed"] = random.getrandbits(31) if seed is None else (seed + index) % 2**32
+        return body | {"stream": True, "stream_options": {"include_usage": True}}
+
+    def events(self, request: dict, index: int = 0) -> Iterator[Piece | Finished]:
+        """Choice `index` of a request, as the service's events (text pieces, then Finished),
+        yielded while llama.cpp writes them; it runs on a thread of its own."""
+        chunks: queue.Queue = queue.Queue()
+        done = object()
+
+        def run():
+            try:
+                self.engine.run(self.request_body(request, index), self.adapter, chunks.put)
+            except Exception as error:  # noqa: BLE001 -- reported to the reader of the events
+                chunks.put({"error": {"code": 500, "message": f"{type(error).__name__}: {error}"}})
+            finally:
+                chunks.put(done)
+
+        threading.Thread(target=run, name=f"llama.cpp-{self.id}", daemon=True).start()
+        finish_reason = "stop"
+        while (chunk := chunks.get()) is not done:
+            chunk = checked(chunk)
+            for choice in chunk.get("choices") or []:
+                text = (choice.get("delta") or {}).get("content") or ""
+                entries = [token_logprob(entry) for entry in ((choice.get("logprobs") or {}).get("content") or [])]
+                if text or entries:
+                    yield Piece(text, entries)
+                finish_reason = choice.get("finish_reason") or finish_reason
+            if chunk.get("usage"):
+                usage = chunk["usage"]
+                yield Finished(finish_reason, usage["completion_tokens"], usage["prompt_tokens"])
+
+
+def token_logprob(entry: dict) -> TokenLogprob:
+    """One of llama.cpp's logprob entries as the service's."""
+    return TokenLogprob(entry["token"], entry["logprob"],
+                        [Alternative(top["token"], top["logprob"]) for top in entry.get("top_logprobs") or []])
+
+
+def checked(response) -> dict:
+    """llama.cpp's response as a dict, or its error raised as the service's APIError."""
+    if isinstance(response, str):
+        response = json.loads(response)
+    error = response.get("error") if isinstance(response, dict) else None
+    if not error:
+        return response
+    if error.get("type") == "exceed_context_size_error":
+        raise APIError(400, f"This model's maximum context length is {error.get('n_ctx')} tokens. However, your "
+                            f"messages resulted in {error.get('n_prompt_tokens')} tokens. Please reduce the length "
+                            "of the messages.", param="messages", code="context_length_exceeded")
+    raise APIError(int(error.get("code") or 500), f"llama.cpp: {error.get('message')}",
+                   type=error.get("type") or "server_error")
+
+
+# ---------------------------------------------------------------------------------------------
+# A peft adapter as a GGUF LoRA adapter
+
+def architecture(gguf_file: Path) -> dict[str, int]:
+    """The layer and head counts a GGUF model file declares (its metadata only is read)."""
+    import gguf
+
+    fields = gguf.GGUFReader(gguf_file).fields
+
+    def number(key: str) -> int:
+        field = fields[key]
+        return int(field.parts[field.data[0]][0])
+
+    return {"layers": number("llama.block_count"), "heads": number("llama.attention.head_count"),
+            "kv_heads": number("llama.attention.head_count_kv")}
+
+
+def export_adapter(adapter_folder: Path, base_gguf: Path) -> Path:
+    """Write `adapter.gguf` beside a peft adapter (once; a later call reuses it) and return its path.
+
+    base_gguf: the base model's GGUF file, whose layer and head counts the adapter follows. llama.cpp keeps the query and key
+    projections with their rows in another order than transformers (its GGUF converter permutes
+    them for its rotary embedding), so their LoRA B matrices, whose rows are the projection's
+    outputs, are permuted the same way; A matrices and the other projections are written as they are.
+    """
+    import gguf
+    import numpy as np
+    from safetensors.numpy import load_file
+
+    folder = Path(adapter_folder)
+    out = folder / ADAPTER_FILE
+    if out.is_file() and out.stat().st_mtime >= (folder / "adapter_model.safetensors").stat().st_mtime:
+        return out
+    settings = json.loads((folder / "adapter_config.json").read_text(encoding="utf-8"))
+    if settings.get("use_dora") or settings.get("use_rslora") or settings.get("rank_pattern") or settings.get("alpha_pattern"):
+        raise ValueError(f"{folder}: only plain LoRA adapters (one rank and alpha) can be served by llama.cpp.")
+    shape = architecture(base_gguf)
+    names = gguf.get_tensor_name_map(gguf.MODEL_ARCH.LLAMA, shape["layers"])
+    heads = {"q_proj": shape["heads"], "k_proj": shape["kv_heads"]}
+
+    partial = folder / f".{ADAPTER_FILE}.partial"
+    writer = gguf.GGUFWriter(partial, gguf.MODEL_ARCH_NAMES[gguf.MODEL_ARCH.LLAMA])
+    writer.add_type(gguf.GGUFType.ADAPTER)
+    writer.add_string(gguf.Keys.Adapter.TYPE, "lora")
+    writer.add_float32(gguf.Keys.Adapter.LORA_ALPHA, float(settings["lora_alpha"]))
+    for key, tensor in sorted(load_file(folder / "adapter_model.safetensors").items()):
+        # base_model.model.model.layers.15.self_attn.q_proj.lora_A.weight
+        module, part = key.removeprefix("base_model.model.").rsplit(".lora_", 1)
+        target = names.get_name(module)
+        if target is None:
+            raise ValueError(f"{folder}: llama.cpp has no tensor for {module}.")
+        tensor = tensor.astype(np.float32)
+        projection = module.rsplit(".", 1)[-1]
+        if part.startswith("B") and projection in heads:
+            n = heads[projection]
+            tensor = tensor.reshape(n, 2, tensor.shape[0] // n // 2, *tensor.shape[1:]).swapaxes(1, 2).reshape(tensor.shape)
+        writer.add_tensor(f"{target}.weight.lora_{part[0].lower()}", np.ascontiguousarray(tensor))
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    os.replace(partial, out)
+    return out
