@@ -2,7 +2,9 @@
 
 Prints: the first conversion from the packaged GGUF (if the cache is empty), the load time from the
 converted copy, the first-token time of a 300-token prompt, decode speed at batch 1 (greedy, 64
-tokens), the same through the SDK and the offline server, and the process's peak resident memory.
+tokens) on torch, the same through the SDK and the offline server (which serves the model with
+llama.cpp where it is installed: bench_open_engines.py compares the two engines), and the
+process's peak resident memory.
 Run it on an otherwise idle machine: OpenMP threads that spin-wait slow down sharply when another
 process competes for the cores.
 
@@ -51,6 +53,9 @@ def main():
 
     from course_utils.offline.server import start_server
 
+    from course_utils.offline.model import llama_cpp
+
+    engine = "llama.cpp" if llama_cpp.available() else "torch"  # what the server picks
     handle = start_server(open_model=True)
     client = openai.OpenAI(base_url=handle.base_url, api_key="x", max_retries=0, timeout=300)
     try:
@@ -64,7 +69,7 @@ def main():
                 first = first or time.perf_counter() - started
                 pieces += 1
         total = time.perf_counter() - started
-        print(f"through the SDK, streamed: first token {first:.2f} s, {pieces} pieces in {total:.1f} s "
+        print(f"through the SDK, streamed, served by {engine}: first token {first:.2f} s, {pieces} pieces in {total:.1f} s "
               f"({(pieces - 1) / max(1e-9, total - first):.1f} tokens/s after the first)")
     finally:
         client.close()

@@ -107,12 +107,23 @@ def test_length_streaming_logprobs_and_seeds(open_client):
     assert cut.choices[0].finish_reason == "length" and cut.usage.completion_tokens == 4
     tokens = cut.choices[0].logprobs.content
     assert len(tokens) == 4 and all(t.logprob <= 0 and len(t.top_logprobs) == 2 for t in tokens)
+    plain = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=4,
+                                                logprobs=True).choices[0].logprobs.content
+    assert [(t.token, t.top_logprobs) for t in plain] == [(t.token, []) for t in tokens]
     streamed = "".join(chunk.choices[0].delta.content or "" for chunk in open_client.chat.completions.create(
         model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=4, stream=True) if chunk.choices)
     assert streamed == cut.choices[0].message.content
-    sampled = [open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=1.0,
-                                                   seed=7, max_tokens=8).choices[0].message.content for _ in range(2)]
-    assert sampled[0] == sampled[1]
+    sampled = [[choice.message.content for choice in open_client.chat.completions.create(
+        model=open_llm.MODEL_ID, messages=messages, temperature=1.0, seed=7, max_tokens=8, n=2).choices]
+        for _ in range(2)]
+    assert sampled[0] == sampled[1] and len(sampled[0]) == 2  # a seed reproduces every choice
+
+
+def test_a_prompt_over_the_context_is_a_400_streamed_or_not(open_client):
+    messages = [{"role": "user", "content": "tent " * 9000}]
+    for stream in (False, True):
+        with pytest.raises(openai.BadRequestError, match="maximum context length is 8192 tokens"):
+            open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, max_tokens=4, stream=stream)
 
 
 def test_json_mode_is_honoured_by_constrained_decoding(open_client):
@@ -157,8 +168,13 @@ def test_a_lora_job_trains_saves_adapters_and_serves_the_fine_tuned_model(open_c
     from course_utils.offline.training.lora_job import is_adapter
 
     messages = [{"role": "user", "content": "Ticket 99: where is my parcel?"}]
-    base_before = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0,
-                                                      max_tokens=5).choices[0].message.content
+
+    def base_reply():
+        choice = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0,
+                                                     max_tokens=5, logprobs=True).choices[0]
+        return choice.message.content, [round(token.logprob, 3) for token in choice.logprobs.content]
+
+    base_before = base_reply()
     job, _ = fine_tune(open_client, TINY_ROWS, "tiny", validation_rows=TINY_ROWS[:4], model=open_llm.MODEL_ID,
                        hyperparameters={"n_epochs": 2, "batch_size": 6, "learning_rate_multiplier": 3,
                                         "lora_rank": 8})
@@ -176,9 +192,9 @@ def test_a_lora_job_trains_saves_adapters_and_serves_the_fine_tuned_model(open_c
     assert config["r"] == 8 and config["lora_alpha"] == 32 and config["layers_to_transform"] == list(range(15, 30))
     tuned = open_client.chat.completions.create(model=job.fine_tuned_model, messages=messages, temperature=0, max_tokens=5)
     assert tuned.choices[0].message.content == "SHIP"  # what it was taught, where the base model writes a sentence
-    base = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=5)
-    # the base and the fine-tune share one copy of the weights: the adapter is off for the base
-    assert base.choices[0].message.content == base_before != "SHIP"
+    # the base and the fine-tune share one copy of the weights: the adapter is off for the base, and nothing
+    # the fine-tune computed (llama.cpp's cache of the same prompt) is reused for it
+    assert base_reply() == base_before and base_before[0] != "SHIP"
 
 
 def test_a_lora_job_uses_the_models_own_defaults_and_can_be_cancelled(open_client):

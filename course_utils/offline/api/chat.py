@@ -1,12 +1,13 @@
 """POST /v1/chat/completions: a request in, OpenAI's response (or its stream of chunks) out.
 
-The request is read with the parameters OpenAI documents. A parameter the offline model cannot
-honour (tools, JSON mode, penalties, logit_bias...) is accepted only at its neutral value (no
-tools, `{"type": "text"}`, a penalty of 0); any other value is refused with a 400 that names it,
-as OpenAI refuses what a model does not support, never silently ignored: code that asked for
-JSON must not get prose back. Unknown parameters are refused too, as OpenAI does. The
-completion itself comes from `generation.py`; this
-module only turns it into OpenAI's shapes, built with the `openai` SDK's own types so that
+The request is read with the parameters OpenAI documents. A parameter a model cannot honour
+(tools, penalties, logit_bias, JSON mode on acme-tiny...) is accepted only at its neutral value
+(no tools, `{"type": "text"}`, a penalty of 0); any other value is refused with a 400 that names
+it, as OpenAI refuses what a model does not support, never silently ignored: code that asked for
+JSON must not get prose back. A model names what it does honour (`supported_parameters`: the open
+LLM on llama.cpp takes `response_format`). Unknown parameters are refused too, as OpenAI does.
+The completion itself comes from `generation.py`'s sampling loop, or from a model that samples by
+itself (llama.cpp, model/llama_cpp.py) as the same events; this module only turns it into OpenAI's shapes, built with the `openai` SDK's own types so that
 what the SDK parses is exactly what it would get from OpenAI:
 
     non-streamed  one `chat.completion` object with `choices`, `usage`, `system_fingerprint`
@@ -23,8 +24,11 @@ tagged with its `index`, which is how clients tell choices apart.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-from typing import Any, Iterable, Iterator, Literal
+import threading
+import weakref
+from typing import Any, Callable, Iterable, Iterator, Literal
 
 from openai.types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionMessage
 from openai.types.chat.chat_completion import Choice, ChoiceLogprobs
@@ -229,6 +233,20 @@ def _usage(prompt_tokens: int, completion_tokens: int) -> CompletionUsage:
     )
 
 
+class Once:
+    """An action that runs on its first call only, whichever thread calls first."""
+
+    def __init__(self, action: Callable[[], None]):
+        self.action, self.lock, self.done = action, threading.Lock(), False
+
+    def __call__(self) -> None:
+        with self.lock:
+            if self.done:
+                return
+            self.done = True
+        self.action()
+
+
 class ChatCompletions:
     """Serves chat completions from the models in a registry."""
 
@@ -256,10 +274,11 @@ class ChatCompletions:
                     param="messages",
                     code="context_length_exceeded",
                 )
+            params = sampling_params(request, room)
         except BaseException:
             self.models.checkin(model)
             raise
-        return model, prompt, sampling_params(request, room)
+        return model, prompt, params
 
     @staticmethod
     def choices(model: SerializedModel, prompt, params: SamplingParams | None,
@@ -304,13 +323,27 @@ class ChatCompletions:
         return response.model_dump(mode="json", exclude_unset=True)
 
     def stream(self, request: ChatRequest) -> Iterator[str]:
-        """The same completion as server-sent events (check errors first with `prepare`)."""
+        """The same completion as server-sent events. Errors before the first token (the request's,
+        or those an engine finds itself, such as llama.cpp's context check) are raised here, so that
+        they are the response's status rather than an event in a stream that has begun."""
         model, prompt, params = self.prepare(request)
+        checkin = Once(lambda: self.models.checkin(model))
+        try:
+            choices = self.choices(model, prompt, params, request)
+            first_choice = next(choices)
+            first_event = next(first_choice)
+        except BaseException:
+            checkin()
+            raise
+        choices = itertools.chain([itertools.chain([first_event], first_choice)], choices)
         include_usage = bool((request.stream_options or {}).get("include_usage"))
-        return self._events(model, prompt, params, request, include_usage)
+        events = self._events(model, prompt, params, request, include_usage, choices, checkin)
+        weakref.finalize(events, checkin)  # a stream dropped before it started: its finally never runs
+        return events
 
-    def _events(self, model: SerializedModel, prompt, params: SamplingParams, request: ChatRequest,
-                include_usage: bool) -> Iterator[str]:
+    def _events(self, model: SerializedModel, prompt, params: SamplingParams | None, request: ChatRequest,
+                include_usage: bool, choices: Iterator[Iterator[Piece | Finished]],
+                checkin: Callable[[], None]) -> Iterator[str]:
         completion_id, created = new_id("chatcmpl"), now()
 
         def chunk(choices: list[ChunkChoice], usage: CompletionUsage | None = None) -> str:
@@ -334,7 +367,7 @@ class ChatCompletions:
 
         try:
             completion_tokens, prompt_tokens = 0, None if params is None else prompt.n_tokens
-            for index, events in enumerate(self.choices(model, prompt, params, request)):
+            for index, events in enumerate(choices):
                 yield chunk([choice(index, ChoiceDelta(role="assistant", content="", refusal=None))])
                 for event in events:
                     if isinstance(event, Piece):
@@ -355,5 +388,5 @@ class ChatCompletions:
                 error = APIError(500, message, type="server_error")
             yield f"data: {json.dumps(error.body(), ensure_ascii=False)}\n\n"
         finally:  # also when the client goes away and the stream is closed early
-            self.models.checkin(model)
+            checkin()
         yield "data: [DONE]\n\n"

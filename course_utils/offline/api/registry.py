@@ -95,6 +95,12 @@ class SerializedModel:
             return self._model.count_tokens(text)
 
 
+def release(models: list[SerializedModel]) -> None:
+    """Free what evicted models held (an adapter unloaded may wait for the engine's current request)."""
+    for model in models:
+        model.release()
+
+
 def context_length(model: ChatModel) -> int:
     """The most tokens (prompt + completion) the model takes."""
     return int(getattr(model, "context_length", DEFAULT_CONTEXT_LENGTH))
@@ -135,47 +141,46 @@ class ModelRegistry:
     def get(self, model_id: str) -> SerializedModel:
         """The loaded chat model for an id; loaded on first use, then kept (fine-tuned ones
         while the memory budget allows)."""
-        with self._lock:
-            return self._get(model_id)
+        return self.checkout(model_id, requests=0)
 
-    def checkout(self, model_id: str) -> SerializedModel:
+    def checkout(self, model_id: str, requests: int = 1) -> SerializedModel:
         """`get` for a request: the model is not evicted until the request calls `checkin`."""
         with self._lock:
-            model = self._get(model_id)
-            model.requests += 1
-            return model
+            if model_id not in self._loaded:
+                self._loaded[model_id] = SerializedModel(self._load(model_id), model_id)
+            self._loaded.move_to_end(model_id)
+            model = self._loaded[model_id]
+            model.requests += requests
+            evicted = self._evict(keep=model_id)
+        release(evicted)
+        return model
 
     def checkin(self, model: SerializedModel) -> None:
         """A request is done with a model; what eviction had to leave loaded for it goes now."""
         with self._lock:
             model.requests -= 1
-            self._evict(keep=None)
-
-    def _get(self, model_id: str) -> SerializedModel:
-        if model_id not in self._loaded:
-            self._loaded[model_id] = SerializedModel(self._load(model_id), model_id)
-            self._evict(keep=model_id)
-        self._loaded.move_to_end(model_id)
-        return self._loaded[model_id]
+            evicted = self._evict(keep=None)
+        release(evicted)
 
     def loaded_ids(self) -> list[str]:
         """The models in memory, least recently used first."""
         return list(self._loaded)
 
-    def _evict(self, keep: str | None) -> None:
-        """Drop least recently used fine-tuned models until those left fit the budget (never one
-        that a request is using, nor `keep`)."""
+    def _evict(self, keep: str | None) -> list[SerializedModel]:
+        """Take least recently used fine-tuned models out until those left fit the budget (never
+        one that a request is using, nor `keep`); the caller releases them, outside the lock."""
         base = set(self.base_ids())
         fine_tuned = [i for i in self._loaded if i not in base]
         held = sum(self._loaded[i].resident_bytes for i in fine_tuned)
+        evicted = []
         for model_id in fine_tuned:
             if held <= self.fine_tuned_budget:
-                return
+                break
             candidate = self._loaded[model_id]
             if model_id != keep and candidate.resident_bytes and not candidate.requests:
-                evicted = self._loaded.pop(model_id)
-                held -= evicted.resident_bytes
-                evicted.release()
+                evicted.append(self._loaded.pop(model_id))
+                held -= candidate.resident_bytes
+        return evicted
 
     def _load(self, model_id: str) -> ChatModel:
         if any(model.id == model_id for model in self.extra):

@@ -26,7 +26,7 @@ import queue
 import random
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from course_utils.offline.api.errors import APIError
 from course_utils.offline.api.generation import Alternative, Finished, Piece, TokenLogprob
@@ -41,8 +41,8 @@ OPENAI_SAMPLING = {"temperature": 1.0, "top_p": 1.0, "top_k": 0, "min_p": 0.0}
 def available() -> bool:
     """Whether llama.cpp's wheel is installed (it has no wheel for Intel Macs: torch serves there)."""
     try:
-        import xllamacpp  # noqa: F401
-    except ImportError:
+        import xllamacpp  # noqa: F401 -- a wheel that is there but cannot load counts as missing
+    except (ImportError, OSError):
         return False
     return True
 
@@ -50,11 +50,13 @@ def available() -> bool:
 class LlamaCppEngine:
     """One llama.cpp server for a GGUF model and the LoRA adapters of its fine-tunes."""
 
-    def __init__(self, gguf: Path):
+    def __init__(self, gguf: Path, load_tokenizer: Callable[[], object]):
         self.gguf = Path(gguf)
+        self.load_tokenizer = load_tokenizer  # the same tokenizer as a transformers one, for counting
         self.adapters: list[Path] = []  # GGUF adapters, in llama.cpp's order (its adapter ids)
         self.lock = threading.Lock()  # one request at a time; a restart waits for it
         self._server = None
+        self._last_adapter: Path | None = None  # the adapter of the keys and values in llama.cpp's cache
 
     def _restart(self) -> None:
         import xllamacpp
@@ -63,7 +65,10 @@ class LlamaCppEngine:
         params.model.path = str(self.gguf)
         params.n_ctx, params.n_parallel = CONTEXT_LENGTH, 1
         params.cpuparams.n_threads = params.cpuparams_batch.n_threads = THREADS
-        params.cache_ram_mib = 64  # its prompt cache grew to 0.5 GB over a few hundred requests
+        # No prompt cache in memory: its entries do not record which adapter computed them (and it
+        # grew to 0.5 GB over a few hundred requests). The one slot's own cache is reused, see `run`.
+        params.cache_ram_mib = 0
+        params.verbosity = 0  # llama.cpp logs every request to stderr, which a notebook cell would show
         params.lora_adapters = [xllamacpp.CommonAdapterLoraInfo(str(path), 0.0) for path in self.adapters]
         params.lora_init_without_apply = True  # every adapter off unless a request names it
         self._server = None  # the old one stops when it is deleted
@@ -71,38 +76,43 @@ class LlamaCppEngine:
 
     @functools.cached_property
     def tokenizer(self):
-        """The model's tokenizer, read from the GGUF (a few seconds, on first use: validating a
-        fine-tuning file counts tokens; serving does not need it)."""
-        from transformers import AutoTokenizer
-
-        from course_utils.offline_assets import use_packaged_assets
-
-        use_packaged_assets()  # offline: transformers must not look for anything on a hub
-        return AutoTokenizer.from_pretrained(str(self.gguf.parent), gguf_file=self.gguf.name)
+        """A transformers tokenizer of the model, loaded on first use: validating a fine-tuning
+        file counts tokens (serving does not)."""
+        return self.load_tokenizer()
 
     def add_adapter(self, path: Path) -> None:
+        """Load an adapter beside the others (llama.cpp restarts to read it). One that llama.cpp
+        cannot read is refused here, before any request depends on it."""
         with self.lock:
-            if Path(path) not in self.adapters:
-                self.adapters.append(Path(path))
-                self._server = None  # restarted with it on the next request
+            if Path(path) in self.adapters:
+                return
+            self.adapters.append(Path(path))
+            try:
+                self._restart()
+            except Exception:
+                self.adapters.remove(Path(path))
+                self._server = None  # restarted without it on the next request
+                raise
 
     def remove_adapter(self, path: Path) -> None:
         with self.lock:
             if Path(path) in self.adapters:
                 self.adapters.remove(Path(path))
-                self._server = None
+                self._server = None  # restarted without it on the next request
 
-    def run(self, body: dict, adapter: Path | None, on_chunk=None) -> dict | None:
-        """One request through llama.cpp: the response, or with on_chunk each streamed chunk."""
+    def run(self, body: dict, adapter: Path | None, on_chunk: Callable[[dict], bool]) -> None:
+        """One request through llama.cpp, streamed: on_chunk gets each chunk and returns True to stop it."""
         with self.lock:
             if self._server is None:
                 self._restart()
+                self._last_adapter = None
             lora = [] if adapter is None else [{"id": self.adapters.index(Path(adapter)), "scale": 1.0}]
-            body = dict(body, lora=lora)
-            if on_chunk is None:
-                return self._server.handle_chat_completions(body)
-            self._server.handle_chat_completions(body, on_chunk)
-            return None
+            # llama.cpp reuses the previous request's keys and values for a shared beginning of the
+            # prompt, whichever adapter computed them: measured, a base request after a fine-tune's
+            # answered differently. So the cache is reused only under the same adapter.
+            same_adapter = adapter == self._last_adapter
+            self._last_adapter = adapter
+            self._server.handle_chat_completions(dict(body, lora=lora, cache_prompt=same_adapter), on_chunk)
 
 
 class LlamaCppChat:
@@ -124,42 +134,54 @@ class LlamaCppChat:
         """llama.cpp's request for choice `index` of a request (chat.engine_request's fields)."""
         body = {**OPENAI_SAMPLING, **request}
         seed = request.get("seed")
-        body["seed"] = random.getrandbits(31) if seed is None else (seed + index) % 2**32
+        # 2**32 - 1 is llama.cpp's "any seed": a given seed never lands on it
+        body["seed"] = random.getrandbits(31) if seed is None else (seed + index) % (2**32 - 1)
+        if body.get("logprobs"):  # llama.cpp reports logprobs only with at least one alternative
+            body["top_logprobs"] = max(1, request.get("top_logprobs", 0))
         return body | {"stream": True, "stream_options": {"include_usage": True}}
 
     def events(self, request: dict, index: int = 0) -> Iterator[Piece | Finished]:
         """Choice `index` of a request, as the service's events (text pieces, then Finished),
-        yielded while llama.cpp writes them; it runs on a thread of its own."""
+        yielded while llama.cpp writes them on a thread of its own. Closing the events early (a
+        client that went away) stops llama.cpp at its next token."""
         chunks: queue.Queue = queue.Queue()
-        done = object()
+        done, stop = object(), threading.Event()
+
+        def on_chunk(chunk) -> bool:
+            chunks.put(chunk)
+            return stop.is_set()
 
         def run():
             try:
-                self.engine.run(self.request_body(request, index), self.adapter, chunks.put)
+                self.engine.run(self.request_body(request, index), self.adapter, on_chunk)
             except Exception as error:  # noqa: BLE001 -- reported to the reader of the events
                 chunks.put({"error": {"code": 500, "message": f"{type(error).__name__}: {error}"}})
             finally:
                 chunks.put(done)
 
         threading.Thread(target=run, name=f"llama.cpp-{self.id}", daemon=True).start()
-        finish_reason = "stop"
-        while (chunk := chunks.get()) is not done:
-            chunk = checked(chunk)
-            for choice in chunk.get("choices") or []:
-                text = (choice.get("delta") or {}).get("content") or ""
-                entries = [token_logprob(entry) for entry in ((choice.get("logprobs") or {}).get("content") or [])]
-                if text or entries:
-                    yield Piece(text, entries)
-                finish_reason = choice.get("finish_reason") or finish_reason
-            if chunk.get("usage"):
-                usage = chunk["usage"]
-                yield Finished(finish_reason, usage["completion_tokens"], usage["prompt_tokens"])
+        alternatives, finish_reason = request.get("top_logprobs", 0), "stop"
+        try:
+            while (chunk := chunks.get()) is not done:
+                chunk = checked(chunk)
+                for choice in chunk.get("choices") or []:
+                    text = (choice.get("delta") or {}).get("content") or ""
+                    entries = [token_logprob(entry, alternatives)
+                               for entry in ((choice.get("logprobs") or {}).get("content") or [])]
+                    if text or entries:
+                        yield Piece(text, entries)
+                    finish_reason = choice.get("finish_reason") or finish_reason
+                if chunk.get("usage"):
+                    usage = chunk["usage"]
+                    yield Finished(finish_reason, usage["completion_tokens"], usage["prompt_tokens"])
+        finally:
+            stop.set()
 
 
-def token_logprob(entry: dict) -> TokenLogprob:
-    """One of llama.cpp's logprob entries as the service's."""
+def token_logprob(entry: dict, alternatives: int) -> TokenLogprob:
+    """One of llama.cpp's logprob entries as the service's, with its best `alternatives`."""
     return TokenLogprob(entry["token"], entry["logprob"],
-                        [Alternative(top["token"], top["logprob"]) for top in entry.get("top_logprobs") or []])
+                        [Alternative(top["token"], top["logprob"]) for top in entry.get("top_logprobs") or []][:alternatives])
 
 
 def checked(response) -> dict:

@@ -128,6 +128,13 @@ def load(cache_root: Path, convert: Callable[[Path, Path], None] = convert_gguf)
             (folder / COMPLETE).unlink(missing_ok=True)
 
 
+def load_tokenizer(cache_root: Path):
+    """The tokenizer alone, from the converted folder (converting first if needed)."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(converted_dir(cache_root))
+
+
 # ---------------------------------------------------------------------------------------------
 # Serving: the ChatModel protocol (offline/api/protocol.py) on a transformers causal LM
 
@@ -264,7 +271,8 @@ class OpenModelLoader:
         self.others = others
         self.engine = engine or ("llama.cpp" if llama_cpp.available() else "torch")
         if self.engine == "llama.cpp":
-            self.llama = llama_cpp.LlamaCppEngine(gguf_path())
+            # a job's file is counted with the tokenizer of the copy that the job trains on
+            self.llama = llama_cpp.LlamaCppEngine(gguf_path(), lambda: load_tokenizer(Path(cache_root)))
         else:
             self.weights = SharedWeights(cache_root)
 
