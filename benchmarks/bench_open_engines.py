@@ -25,7 +25,9 @@ import subprocess
 import sys
 import time
 
-OPEN_MODEL = "SmolLM2-135M-Instruct"
+from course_utils.models import OPEN_CHAT_DEFAULT
+
+OPEN_MODEL = OPEN_CHAT_DEFAULT  # the registry's id of the open LLM
 WORKLOADS = {"labels": 24, "rag": 60, "story": 128}  # name -> max_tokens
 
 
