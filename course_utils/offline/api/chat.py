@@ -7,8 +7,9 @@ it, as OpenAI refuses what a model does not support, never silently ignored: cod
 JSON must not get prose back. A model names what it does honour (`supported_parameters`: the open
 LLM on llama.cpp takes `response_format`). Unknown parameters are refused too, as OpenAI does.
 The completion itself comes from `generation.py`'s sampling loop, or from a model that samples by
-itself (llama.cpp, model/llama_cpp.py) as the same events; this module only turns it into OpenAI's shapes, built with the `openai` SDK's own types so that
-what the SDK parses is exactly what it would get from OpenAI:
+itself (llama.cpp, model/llama_cpp.py) as the same events; this module only turns it into OpenAI's
+shapes, built with the `openai` SDK's own types so that what the SDK parses is exactly what it
+would get from OpenAI:
 
     non-streamed  one `chat.completion` object with `choices`, `usage`, `system_fingerprint`
     streamed      server-sent events `data: {chat.completion.chunk}` then `data: [DONE]`;
