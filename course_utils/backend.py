@@ -46,6 +46,25 @@ def load_env_file() -> None:
         load_dotenv(path, override=False, encoding="utf-8")
 
 
+def switch_from_env(name: str, default: bool) -> bool:
+    """An on/off setting (also 1/0, true/false, yes/no); `default` when it is not set."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in ("on", "1", "true", "yes"):
+        return True
+    if value in ("off", "0", "false", "no"):
+        return False
+    raise ValueError(f"{name}={value!r} is neither on nor off: set it to on or off (or remove it).")
+
+
+def open_model_in_embedded_backend() -> bool:
+    """COURSE_OPEN_MODEL=on: the embedded backend also serves the open LLM (SmolLM2-135M-Instruct),
+    loaded on its first request. Off by default: lesson 04's LoRA jobs on it take minutes."""
+    load_env_file()
+    return switch_from_env("COURSE_OPEN_MODEL", False)
+
+
 def choose_backend() -> Backend:
     """The backend selected by the environment, in the order described above."""
     load_env_file()

@@ -27,13 +27,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Callable, Iterator
 
 import httpx
 
 from course_utils.atomic import write_atomically
+from course_utils.backend import switch_from_env
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +50,7 @@ _TRANSFER_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 
 def cache_enabled_by_env(default: bool) -> bool:
     """COURSE_CACHE=on/off (also 1/0, true/false, yes/no); `default` when it is not set."""
-    value = os.environ.get("COURSE_CACHE", "").strip().lower()
-    if value in ("on", "1", "true", "yes"):
-        return True
-    if value in ("off", "0", "false", "no"):
-        return False
-    return default
+    return switch_from_env("COURSE_CACHE", default)
 
 
 def is_cacheable(request: httpx.Request) -> bool:

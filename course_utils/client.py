@@ -31,9 +31,9 @@ from pathlib import Path
 import httpx
 import openai
 
-from course_utils.backend import choose_backend, on_this_computer
+from course_utils.backend import choose_backend, on_this_computer, open_model_in_embedded_backend
 from course_utils.cache import DEFAULT_FOLDER, CachingTransport, cache_enabled_by_env
-from course_utils.models import MissingModelSetting, model_for
+from course_utils.models import OPEN_CHAT_DEFAULT, MissingModelSetting, model_for
 from course_utils.usage import BudgetGuard, MeteringTransport, UsageMeter, get_meter
 
 __all__ = ["Connection", "connection", "course_http_client", "describe_backend", "get_client",
@@ -68,7 +68,7 @@ def connection() -> Connection:
         return Connection("compatible", backend.base_url, key, backend.base_url)
     from course_utils.offline.server import ensure_started  # starts the in-process server once
 
-    return Connection("offline", ensure_started(), PLACEHOLDER_KEY, "offline")
+    return Connection("offline", ensure_started(open_model_in_embedded_backend()), PLACEHOLDER_KEY, "offline")
 
 
 def _network_transport(base_url: str) -> httpx.HTTPTransport:
@@ -123,5 +123,7 @@ def describe_backend() -> str:
         chat_model = "not set (set COURSE_CHAT_MODEL)"
     cache = "on" if cache_enabled_by_env(default=backend.kind != "offline") else "off"
     line = f"{backend.describe()}; chat model: {chat_model}; response cache: {cache}"
+    if backend.kind == "offline" and open_model_in_embedded_backend():
+        line += f"; open LLM: {OPEN_CHAT_DEFAULT} (COURSE_OPEN_MODEL=on)"
     print(line)
     return line

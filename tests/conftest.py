@@ -66,7 +66,8 @@ def block_network():
 
 # Every variable that could move the course off the offline backend or rename its models.
 BACKEND_VARS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COURSE_BASE_URL", "COURSE_API_KEY", "COURSE_CHAT_MODEL",
-                "COURSE_EMBEDDING_MODEL", "COURSE_FINETUNE_BASE", "COURSE_OPEN_CHAT_MODEL", "COURSE_CACHE")
+                "COURSE_EMBEDDING_MODEL", "COURSE_FINETUNE_BASE", "COURSE_OPEN_CHAT_MODEL", "COURSE_CACHE",
+                "COURSE_OPEN_MODEL")
 
 
 @pytest.fixture(scope="module")

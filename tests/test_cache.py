@@ -5,6 +5,7 @@ import logging
 
 import httpx
 import openai
+import pytest
 
 from course_utils.cache import CachingTransport, cache_enabled_by_env, request_key
 
@@ -155,6 +156,9 @@ def test_environment_switch(monkeypatch):
     assert cache_enabled_by_env(default=False) is True
     monkeypatch.delenv("COURSE_CACHE")
     assert cache_enabled_by_env(default=True) is True
+    monkeypatch.setenv("COURSE_CACHE", "sometimes")  # a typo is an error, not silently the default
+    with pytest.raises(ValueError, match="COURSE_CACHE='sometimes' is neither on nor off"):
+        cache_enabled_by_env(default=True)
 
 
 def test_compressed_answers_are_stored_decoded(tmp_path):

@@ -20,7 +20,7 @@ from course_utils.client import connection, describe_backend, get_client, get_me
 
 VARS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COURSE_BASE_URL", "COURSE_API_KEY",
         "COURSE_CHAT_MODEL", "COURSE_EMBEDDING_MODEL", "COURSE_FINETUNE_BASE", "COURSE_CACHE",
-        "COURSE_BUDGET_USD", "JPY_SESSION_NAME")
+        "COURSE_BUDGET_USD", "JPY_SESSION_NAME", "COURSE_OPEN_MODEL")
 
 
 class FakeServer:
@@ -165,18 +165,32 @@ def test_openai_backend_uses_openai_and_hides_the_key(clean_env, capsys):
     assert "OpenAI API" in line and "response cache: on" in line
 
 
+def test_course_open_model_asks_the_embedded_server_for_the_open_llm_too(clean_env, fake_server):
+    started = []
+    offline = types.ModuleType("course_utils.offline.server")
+    offline.ensure_started = lambda open_model=False: started.append(open_model) or fake_server.base_url
+    clean_env.setitem(sys.modules, "course_utils.offline.server", offline)
+    clean_env.setenv("COURSE_OPEN_MODEL", "on")
+    get_client()
+    assert "open LLM: SmolLM2-135M-Instruct (COURSE_OPEN_MODEL=on)" in describe_backend()
+    clean_env.setenv("COURSE_OPEN_MODEL", "maybe")
+    with pytest.raises(ValueError, match="COURSE_OPEN_MODEL='maybe' is neither on nor off"):
+        get_client()
+    assert started == [True]
+
+
 def test_offline_backend_uses_the_embedded_server(clean_env, fake_server, tmp_path):
     started = []
 
-    def ensure_started():
-        started.append(True)
+    def ensure_started(open_model=False):
+        started.append(open_model)
         return fake_server.base_url
 
     offline = types.ModuleType("course_utils.offline.server")
     offline.ensure_started = ensure_started
     clean_env.setitem(sys.modules, "course_utils.offline.server", offline)
     client = get_client()
-    assert started and str(client.base_url).rstrip("/") == fake_server.base_url
+    assert started == [False] and str(client.base_url).rstrip("/") == fake_server.base_url
     ask = lambda: client.chat.completions.with_raw_response.create(  # noqa: E731
         model="acme-tiny", messages=[{"role": "user", "content": "x"}])
     ask()

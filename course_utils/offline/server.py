@@ -183,12 +183,13 @@ _default: ServerHandle | None = None
 _default_lock = threading.Lock()
 
 
-def ensure_started() -> str:
-    """The base URL of this process's offline server, starting it on first use."""
+def ensure_started(open_model: bool = False) -> str:
+    """The base URL of this process's offline server, starting it on first use (with the open LLM
+    beside the course's model if open_model; a server already running stays as it is)."""
     global _default
     with _default_lock:
         if _default is None or not _default.alive:
-            _default = start_server()
+            _default = start_server(open_model=open_model)
             atexit.unregister(stop)  # register once, however many times we restart
             atexit.register(stop)
         return _default.base_url

@@ -216,7 +216,8 @@ def generate(
         if token_id == model.eos_id:
             if pending or pending_logprobs:
                 yield release(offset)
-            yield Finished("stop", len(generated))
+            # the end-of-turn token was sampled too: counted, as llama.cpp and vLLM count it
+            yield Finished("stop", len(generated) + 1)
             return
         generated.append(token_id)
         text = model.token_text(prompt, token_id)

@@ -272,7 +272,8 @@ class OpenModelLoader:
         self.engine = engine or ("llama.cpp" if llama_cpp.available() else "torch")
         if self.engine == "llama.cpp":
             # a job's file is counted with the tokenizer of the copy that the job trains on
-            self.llama = llama_cpp.LlamaCppEngine(gguf_path(), lambda: load_tokenizer(Path(cache_root)))
+            self.llama = llama_cpp.LlamaCppEngine(gguf_path(), lambda: load_tokenizer(Path(cache_root)),
+                                                  cache_root=Path(cache_root))
         else:
             self.weights = SharedWeights(cache_root)
 
