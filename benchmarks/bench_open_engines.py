@@ -1,13 +1,18 @@
-"""Two engines for the open LLM, on the requests the lessons send: torch (what the course serves)
-and llama.cpp (`xllamacpp`, not a course dependency: `pip install xllamacpp` to include it).
+"""The open LLM's engines, on the requests the lessons send, through the course's own server.
 
-Both serve the same model from the same packaged GGUF (torch dequantises it to float32; llama.cpp
-runs its 4-bit weights as they are) behind an OpenAI-compatible HTTP API, and both are timed
-through the `openai` SDK, streamed, at temperature 0, one request at a time. Three workloads, each
-built with the course's own prompt helpers:
+- torch: the converted float32 copy, sampled by the course's own loop (the fallback where
+  llama.cpp has no wheel);
+- llama.cpp: what the course serves, the 8-bit copy of the packaged file (`llama_cpp.served_copy`);
+- llama.cpp 4-bit: llama.cpp on the packaged 4-bit file as it is (the course served this before).
+
+All are timed through the `openai` SDK, streamed, at temperature 0, one request at a time. Three
+workloads, each built with the course's own prompt helpers:
 
 - labels: lesson 02's ticket prompt (codes and descriptions), replies of up to 24 tokens;
 - rag: lesson 03's document-QA prompt with the question's own documents, up to 60 tokens;
+- fresh: about 300-token prompts that share nothing with the previous one after the chat
+  template's first tokens (the question first, then a document), so nothing cached is reused:
+  the first token is the time to read a whole new prompt;
 - story: a short prompt and a long reply (128 tokens), where decoding speed is everything.
 
 Each engine runs in a child process of its own, so that its peak resident memory is its own.
@@ -28,7 +33,7 @@ import time
 from course_utils.models import OPEN_CHAT_DEFAULT
 
 OPEN_MODEL = OPEN_CHAT_DEFAULT  # the registry's id of the open LLM
-WORKLOADS = {"labels": 24, "rag": 60, "story": 128}  # name -> max_tokens
+WORKLOADS = {"labels": 24, "rag": 60, "fresh": 8, "story": 128}  # name -> max_tokens
 
 
 def workload_messages(name: str, count: int) -> list[list[dict]]:
@@ -45,32 +50,36 @@ def workload_messages(name: str, count: int) -> list[list[dict]]:
         bodies = {doc["id"]: doc["body"] for doc in datasets.load_kb_docs()}
         questions = [q for q in datasets.load_kb_qa() if q["doc_ids"]][:count]
         return [qa_messages(q["question"], [bodies[d][:1500] for d in q["doc_ids"]]) for q in questions]
+    if name == "fresh":
+        bodies = [doc["body"] for doc in datasets.load_kb_docs()]
+        questions = datasets.load_kb_qa()[:count]
+        return [[{"role": "user", "content": f"{q['question']}\n\n{bodies[i % len(bodies)][:1200]}"}]
+                for i, q in enumerate(questions)]
     topics = ["a cat who sails around the world", "a lighthouse keeper", "a lost umbrella", "the first snow",
               "a robot learning to cook", "a tent in a storm", "a train at midnight", "a garden on the moon"]
     return [[{"role": "user", "content": f"Write a long story about {topics[i % len(topics)]}."}] for i in range(count)]
 
 
-def torch_server():
-    """The course's server with the open LLM (torch); returns (base_url, stop)."""
-    from course_utils.offline.server import start_server
-
-    handle = start_server(open_model=True)
-    return handle.base_url, handle.stop
+ENGINES = ("torch", "llama.cpp", "llama.cpp 4-bit")
 
 
-def llama_cpp_server():
-    """llama.cpp's own server (xllamacpp) on the same GGUF file; returns (base_url, stop)."""
-    import xllamacpp
+def course_server(engine: str):
+    """The course's server with the open LLM on one engine; returns (base_url, stop)."""
+    import tempfile
 
-    from course_utils.offline.model.open_llm import gguf_path
+    from course_utils.offline.model import llama_cpp
+    from course_utils.offline.model.acme_tiny.loading import default_loader
+    from course_utils.offline.model.open_llm import OpenModelLoader
+    from course_utils.offline.server import default_state_dir, start_server
 
-    params = xllamacpp.CommonParams()
-    params.model.path = str(gguf_path())
-    params.model_alias = OPEN_MODEL
-    params.n_ctx, params.n_parallel = 8192, 1
-    params.cpuparams.n_threads = params.cpuparams_batch.n_threads = 2
-    server = xllamacpp.Server(params)  # serves until this object is deleted: `stop` holds on to it
-    return f"{server.listening_address.rstrip('/')}/v1", lambda: server
+    cache_root = default_state_dir().parent / "open_models"
+    loader = OpenModelLoader(default_loader(), cache_root, engine="torch" if engine == "torch" else "llama.cpp")
+    if engine == "llama.cpp 4-bit":
+        loader.llama.cache_root = None  # the packaged file itself
+    state = tempfile.TemporaryDirectory()
+    handle = start_server(state_dir=state.name, loader=loader)
+    assert engine == "torch" or llama_cpp.available()
+    return handle.base_url, lambda: (handle.stop(), state.cleanup())
 
 
 def measure(engine: str, n_requests: int) -> dict:
@@ -78,7 +87,7 @@ def measure(engine: str, n_requests: int) -> dict:
     import openai
 
     started = time.perf_counter()
-    base_url, stop = (torch_server if engine == "torch" else llama_cpp_server)()
+    base_url, stop = course_server(engine)
     client = openai.OpenAI(base_url=base_url, api_key="x", max_retries=0, timeout=600)
     client.chat.completions.create(model=OPEN_MODEL, messages=[{"role": "user", "content": "Hi"}], max_tokens=2)
     figures = {"ready_s": time.perf_counter() - started}
@@ -118,20 +127,19 @@ def measure(engine: str, n_requests: int) -> dict:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=8, help="requests per workload")
-    parser.add_argument("--engine", choices=["torch", "llama.cpp"], help="(internal) measure one engine here")
+    parser.add_argument("--engine", choices=ENGINES, help="(internal) measure one engine here")
     args = parser.parse_args()
     if args.engine:
         print(json.dumps(measure(args.engine, args.requests)))
         return
 
+    from course_utils.offline.model import llama_cpp
+
     results = {}
-    for engine in ("torch", "llama.cpp"):
-        if engine == "llama.cpp":
-            try:
-                import xllamacpp  # noqa: F401
-            except ImportError:
-                print("llama.cpp: not measured (pip install xllamacpp to include it)")
-                continue
+    for engine in ENGINES:
+        if engine != "torch" and not llama_cpp.available():
+            print(f"{engine}: not measured (xllamacpp has no wheel here)")
+            continue
         child = subprocess.run([sys.executable, __file__, "--engine", engine, "--requests", str(args.requests)],
                                capture_output=True, text=True, check=True)
         results[engine] = json.loads(child.stdout.strip().splitlines()[-1])
@@ -142,14 +150,17 @@ def main():
             w = figures[name]
             print(f"  {name:<8} {w['prompt_tokens']:>7.0f} {w['completion_tokens']:>6.1f} {w['first_token_s']:>10.2f} s "
                   f"{w['decode_tokens_per_s']:>7.1f} tok/s {w['request_s']:>7.2f} s")
-    if len(results) == 2:
-        torch_figures, llama = results["torch"], results["llama.cpp"]
-        print("\nllama.cpp / torch, same run:")
+    torch_figures = results["torch"]
+    for engine in ENGINES[1:]:
+        if engine not in results:
+            continue
+        figures = results[engine]
+        print(f"\n{engine} / torch, same run:")
         for name in WORKLOADS:
-            print(f"  {name:<8} first token x{llama[name]['first_token_s'] / torch_figures[name]['first_token_s']:.2f}, "
-                  f"decode x{llama[name]['decode_tokens_per_s'] / torch_figures[name]['decode_tokens_per_s']:.2f}, "
-                  f"request time x{llama[name]['request_s'] / torch_figures[name]['request_s']:.2f}")
-        print(f"  peak memory x{llama['peak_rss_gb'] / torch_figures['peak_rss_gb']:.2f}")
+            print(f"  {name:<8} first token x{figures[name]['first_token_s'] / torch_figures[name]['first_token_s']:.2f}, "
+                  f"decode x{figures[name]['decode_tokens_per_s'] / torch_figures[name]['decode_tokens_per_s']:.2f}, "
+                  f"request time x{figures[name]['request_s'] / torch_figures[name]['request_s']:.2f}")
+        print(f"  peak memory x{figures['peak_rss_gb'] / torch_figures['peak_rss_gb']:.2f}")
 
 
 if __name__ == "__main__":

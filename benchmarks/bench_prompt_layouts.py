@@ -1,112 +1,111 @@
 """How well the chat model reads prompts in layouts other than the course's own templates.
 
-Learners write their own prompts. Each task below is asked on the same items in several layouts,
-written by hand (not from the offline reader's rules): the course's template first, then others a
-learner might write. A large LLM scores about the same in all of them; the offline model reads
-only some. Prints accuracy and p50 latency per layout.
+Learners write their own prompts. Each task is asked on the same items in every layout of
+`tests/layout_suite.py` (written by hand without reading the offline model's prompt reader): the
+course's template first, then 22-26 layouts a learner might write. A large LLM scores about the
+same in all of them. Prints, per task, each layout's accuracy, median and slowest request, then
+the summary that issue 20's target is about: the mean over the layouts against the template's, how
+many layouts come within 10 points of it, and the slowest request of all.
 
-    python benchmarks/bench_prompt_layouts.py          # 40 items per task, about a minute on 2 CPU cores
+    python benchmarks/bench_prompt_layouts.py                # 20 items per task and split
+    python benchmarks/bench_prompt_layouts.py --task sql --n 40
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import statistics
+import sys
+from pathlib import Path
 
 from course_utils import datasets
 from course_utils.client import get_client
+from course_utils.label_eval import label_scorer
 from course_utils.models import model_for
-from course_utils.predictors import chat_predictor, qa_messages
+from course_utils.predictors import chat_predictor
 from course_utils.qa_eval import qa_scorer
 from course_utils.runner import evaluate
-from course_utils.sql import schema_text
 from course_utils.sql_eval import sql_scorer
-from course_utils.sql_prompts import sql_messages
+from course_utils.ticket_prompts import development_split
 
-ASK_SQL = "Write a SQLite query that answers the question. Reply with the query only."
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from layout_suite import COURSE_TEMPLATES, LAYOUTS  # noqa: E402 -- the suite lives with the tests
 
-
-def qa_layouts() -> dict:
-    """question, documents -> messages, for document QA."""
-    joined = "\n\n".join
-    return {
-        "course template (Context: / Question:)": lambda q, d: qa_messages(q, d),
-        "Markdown headings": lambda q, d: [{"role": "user", "content": f"## Documents\n\n{joined(d)}\n\n## Question\n\n{q}"}],
-        "XML tags": lambda q, d: [{"role": "user", "content": "".join(f"<document>{x}</document>\n" for x in d)
-                                   + f"<question>{q}</question>"}],
-        "question first, then Context:": lambda q, d: [{"role": "user", "content": f"Question: {q}\n\nContext:\n{joined(d)}"}],
-        "documents in the system message": lambda q, d: [{"role": "system", "content": joined(d)},
-                                                         {"role": "user", "content": q}],
-        "documents, then the bare question": lambda q, d: [{"role": "user", "content": f"{joined(d)}\n\n{q}"}],
-        "chatty prose": lambda q, d: [{"role": "user", "content": f"Here's what our docs say: {joined(d)} "
-                                       f"So, {q[0].lower() + q[1:]}"}],
-        "JSON": lambda q, d: [{"role": "user", "content": json.dumps({"documents": d, "question": q})}],
-    }
+WITHIN_POINTS = 10  # issue 20: every layout's accuracy within this many points of the template's
 
 
-def sql_layouts(schema: str, dictionary: str) -> dict:
-    """question, examples -> messages, for text-to-SQL with schema, dictionary and examples."""
-    def shown(examples):
-        return "\n\n".join(f"Q: {e['question']}\nA: {e['sql']}" for e in examples)
-
-    return {
-        "course template": lambda q, ex: sql_messages(q, schema, dictionary, ex),
-        "material in the system message": lambda q, ex: [
-            {"role": "system", "content": f"{ASK_SQL}\n\n{schema}\n\n{dictionary}\n\n{shown(ex)}"},
-            {"role": "user", "content": q}],
-        "examples as earlier turns": lambda q, ex: (
-            [{"role": "system", "content": f"{ASK_SQL}\n\nSchema:\n{schema}\n\nData dictionary:\n{dictionary}"}]
-            + [m for e in ex for m in ({"role": "user", "content": e["question"]},
-                                       {"role": "assistant", "content": e["sql"]})]
-            + [{"role": "user", "content": q}]),
-        "XML tags": lambda q, ex: [{"role": "user", "content": (
-            f"<schema>{schema}</schema>\n<dictionary>{dictionary}</dictionary>\n"
-            + "".join(f"<example><q>{e['question']}</q><sql>{e['sql']}</sql></example>\n" for e in ex)
-            + f"<question>{q}</question>\n{ASK_SQL}")}],
-        "JSON": lambda q, ex: [{"role": "user", "content": json.dumps(
-            {"task": ASK_SQL, "schema": schema, "dictionary": dictionary, "examples": ex, "question": q})}],
-    }
+def qa_requests(n: int) -> tuple[list[dict], callable]:
+    """n knowledge-base questions and the documents each is asked with: its own, or for a question
+    the documents cannot answer, the previous answerable question's (unrelated to it)."""
+    bodies = {doc["id"]: doc["body"] for doc in datasets.load_kb_docs()}
+    items, documents, last = datasets.load_kb_qa()[:n], {}, None
+    for item in items:
+        last = item["doc_ids"] or last or next(q["doc_ids"] for q in datasets.load_kb_qa() if q["doc_ids"])
+        documents[item["id"]] = [bodies[d] for d in last]
+    return items, lambda layout: lambda item: layout(item["question"], documents[item["id"]])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=40, help="items per task")
-    args = parser.parse_args()
-    client, chat = get_client(cache=False), model_for("chat")
+def classify_requests(n: int) -> tuple[list[dict], callable]:
+    """n dev tickets, all labels with their descriptions, and one pool ticket per label as examples."""
+    pool, dev = development_split()
+    labels = datasets.load_ticket_labels()
+    examples = [(next(t["text"] for t in pool if t["label"] == code), code) for code in labels]
+    return dev[:n], lambda layout: lambda item: layout(item["text"], labels, examples)
 
-    docs = {doc["id"]: doc["body"] for doc in datasets.load_kb_docs()}
-    qa = datasets.load_kb_qa()[: args.n]
-    print(f"Document QA, gold documents in the prompt ({len(qa)} questions):")
-    for name, layout in qa_layouts().items():
-        def build(item, layout=layout):
-            return layout(item["question"], [docs[d] for d in item["doc_ids"]])
-        report(name, evaluate(chat_predictor(client, chat, build, temperature=0), qa, qa_scorer(),
-                              name=name, progress=False))
 
-    schema = schema_text(datasets.ACME_DB)
+def sql_requests(n: int, split: str) -> tuple[list[dict], callable]:
+    """n Acme questions of a test split, with the dictionary and the same 5 training examples in every
+    layout (those sharing the question's intent first: a layout-independent choice)."""
     dictionary = datasets.ACME_DICTIONARY.read_text(encoding="utf-8")
-    test = datasets.load_acme_questions("test")[: args.n]
-    train = datasets.load_acme_questions("train")
-    # The same 5 examples in every layout: training questions sharing the item's intent first.
-    examples = {item["id"]: same_intent_first(item, train) for item in test}
-    print(f"\nText-to-SQL, schema + dictionary + 5 examples (familiar split, {len(test)} questions):")
-    for name, layout in sql_layouts(schema, dictionary).items():
-        def build(item, layout=layout):
-            return layout(item["question"], examples[item["id"]])
-        report(name, evaluate(chat_predictor(client, chat, build, temperature=0), test,
-                              sql_scorer(datasets.ACME_DB), name=name, progress=False))
+    items, train = datasets.load_acme_questions(split)[:n], datasets.load_acme_questions("train")
+    examples = {item["id"]: same_intent_first(item, train) for item in items}
+    return items, lambda layout: lambda item: layout(item["question"], datasets.ACME_DB, dictionary,
+                                                     examples[item["id"]])
 
 
 def same_intent_first(item: dict, train: list[dict], k: int = 5) -> list[dict]:
-    """k training pairs, those with the item's intent first (a fixed, layout-independent choice)."""
+    """k training pairs, those with the item's intent first."""
     intent = [t for t in item["tags"] if t.startswith("intent:")]
     ranked = sorted(train, key=lambda row: not (intent and intent[0] in row["tags"]))
     return [{"question": row["question"], "sql": row["sql"]} for row in ranked[:k]]
 
 
-def report(name: str, run) -> None:
-    print(f"  {name:<40} {run.metrics['accuracy']:6.1%}  p50 {1000 * run.metrics['latency_p50_s']:5.0f} ms",
-          flush=True)
+def measure(client, chat: str, task: str, title: str, items, build, scorer) -> None:
+    """Every layout of a task on the same items, then the summary against the template."""
+    print(f"\n{title} ({len(items)} items):", flush=True)
+    layouts = {"course template": COURSE_TEMPLATES[task], **LAYOUTS[task]}
+    scores, slowest = {}, 0.0
+    for name, layout in layouts.items():
+        run = evaluate(chat_predictor(client, chat, build(layout), temperature=0), items, scorer,
+                       name=name, progress=False)
+        latencies = [r["latency_s"] for r in run.results if r.get("latency_s") is not None]
+        scores[name], slowest = run.metrics["accuracy"], max([slowest, *latencies])
+        print(f"  {name[:58]:<58} {run.metrics['accuracy']:6.1%}  p50 {1000 * run.metrics['latency_p50_s']:6.0f} ms"
+              f"  max {1000 * max(latencies):6.0f} ms", flush=True)
+    template = scores.pop("course template")
+    within = sum(score >= template - WITHIN_POINTS / 100 for score in scores.values())
+    print(f"  -> template {template:.1%}; mean over {len(scores)} layouts {statistics.mean(scores.values()):.1%} "
+          f"(gap {100 * (template - statistics.mean(scores.values())):.1f} points); within {WITHIN_POINTS} points "
+          f"of the template: {within} of {len(scores)}; slowest request {slowest:.2f} s", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=20, help="items per task (and per SQL split)")
+    parser.add_argument("--task", choices=("qa", "classify", "sql"), action="append",
+                        help="only these tasks (default: all three)")
+    args = parser.parse_args()
+    tasks = args.task or ["qa", "classify", "sql"]
+    client, chat = get_client(cache=False), model_for("chat")
+    if "qa" in tasks:
+        measure(client, chat, "qa", "Document QA", *qa_requests(args.n), qa_scorer())
+    if "classify" in tasks:
+        measure(client, chat, "classify", "Ticket classification, labels described, 8 examples",
+                *classify_requests(args.n), label_scorer(list(datasets.load_ticket_labels())))
+    if "sql" in tasks:
+        for split, name in (("test", "familiar"), ("test_new", "new intents")):
+            measure(client, chat, "sql", f"Text-to-SQL, schema + dictionary + 5 examples ({name} split)",
+                    *sql_requests(args.n, split), sql_scorer(datasets.ACME_DB))
 
 
 if __name__ == "__main__":

@@ -83,3 +83,15 @@ def test_earlier_turns_are_examples():
 def test_plain_request_has_no_context_or_labels():
     read = read_prompt([{"role": "user", "content": "Write a haiku about autumn."}])
     assert (read.question, read.passages, read.labels) == ("Write a haiku about autumn.", [], [])
+
+
+def test_a_heading_in_the_system_messages_material_is_not_the_question():
+    """Issue 20: a data dictionary in the system message has a section "### Ticket statuses"; its
+    table was read as the text to answer, and every question got the same query."""
+    dictionary = ("## Codes\n\n### Ticket statuses\n\n| Code | Meaning |\n|---|---|\n| `NEW` | not picked up |\n\n"
+                  "### Notes on dates\n\nDates are ISO strings.\n\n### Message length\n\nUp to 2000 characters.")
+    for question in ("How many tickets are still new?", "Which customer wrote the most tickets?"):
+        read = read_prompt([{"role": "system", "content": f"Write a SQLite query.\n\n{dictionary}"},
+                            {"role": "user", "content": question}])
+        assert read.question == question
+        assert "| `NEW` | not picked up |" in read.instructions  # the material is kept, as the task's

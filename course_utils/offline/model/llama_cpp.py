@@ -1,8 +1,8 @@
 """The open LLM served by llama.cpp (the `xllamacpp` wheel), in the course server's own process.
 
 Why llama.cpp and not torch for serving: on the lessons' own requests (benchmarks/bench_open_engines.py,
-2 cores) it answered in 27-79% of torch's time, decoded 3.4-4.5x faster and held 40% of the memory,
-running the packaged 4-bit GGUF as it is. Training stays in torch + peft (training/lora_job.py); a
+2 cores) it answered in 35-92% of torch's time, decoded about 3x faster and held 55% of the memory
+(the whole server process). Training stays in torch + peft (training/lora_job.py); a
 trained adapter is served here after `export_adapter` writes it as a GGUF LoRA adapter.
 
 llama.cpp samples for itself, so the service hands it the whole request (`LlamaCppChat.events`)
@@ -17,8 +17,8 @@ switched off (scale 0) unless a request names it. Adding or removing an adapter 
 server (about a second): llama.cpp reads adapters when it starts.
 
 It serves an 8-bit copy of the packaged 4-bit file (`served_copy`, written once, about 5 s): the
-prebuilt wheel's CPU kernels read a 312-token prompt in 0.69 s from 8-bit weights and in 1.11 s
-from the packaged 4-bit ones (Q4_1), at 64 and 72 tokens/s of decoding (2 cores; RESULTS.md).
+prebuilt wheel's CPU kernels read a new 312-token prompt in 0.69 s from 8-bit weights and in 1.11 s
+from the packaged 4-bit ones (Q4_1), and decode 64 and 72 tokens/s (2 cores; RESULTS.md).
 Every 4-bit value is re-written with 8-bit precision, so the model's behaviour is the packaged one's
 to within rounding.
 """

@@ -371,15 +371,14 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
         for section_role, _title, body in _sections(text):
             if section_role == "context":
                 read.passages += _passages(body)
-            elif section_role == "question":
+            elif section_role in ("question", "input") and role != "system":
                 read.question = _unwrap(body).strip() or read.question
             elif section_role == "labels":
                 read.labels += _labels(body)
             elif section_role == "examples":
                 read.examples += _examples(body)
-            elif section_role == "input":
-                read.question = _unwrap(body).strip() or read.question
-            elif section_role == "instructions" or role == "system":
+            elif section_role in ("instructions", "question", "input") or role == "system":
+                # a system message sets the task and holds material; the user asks the question
                 read.instructions += body.strip() + "\n"
             elif body.strip():
                 loose.append(body.strip())
