@@ -305,3 +305,12 @@ def test_the_served_copy_holds_the_same_weights_in_8_bits_and_is_written_once(tm
         file.truncate(copy.stat().st_size // 2)
     again = llama_cpp.served_copy(source, tmp_path / "cache")
     assert gguf.GGUFReader(again).tensors[0].tensor_type == gguf.GGMLQuantizationType.Q8_0
+
+
+def test_where_no_copy_can_be_written_the_packaged_file_is_served(tmp_path):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("", encoding="utf-8")
+    engine = llama_cpp.LlamaCppEngine(open_llm.gguf_path(), lambda: None, cache_root=blocked / "cache")
+    with pytest.warns(UserWarning, match="as packaged .* could not be written"):
+        assert engine.model_file() == open_llm.gguf_path()
+    assert engine.model_file() == open_llm.gguf_path()  # once said, not again

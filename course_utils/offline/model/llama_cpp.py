@@ -31,6 +31,7 @@ import os
 import queue
 import random
 import threading
+import warnings
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -71,7 +72,7 @@ class LlamaCppEngine:
         import xllamacpp
 
         params = xllamacpp.CommonParams()
-        params.model.path = str(self.gguf if self.cache_root is None else served_copy(self.gguf, self.cache_root))
+        params.model.path = str(self.model_file())
         params.n_ctx, params.n_parallel = CONTEXT_LENGTH, 1
         params.cpuparams.n_threads = params.cpuparams_batch.n_threads = THREADS
         # No prompt cache in memory: its entries do not record which adapter computed them (and a
@@ -84,6 +85,18 @@ class LlamaCppEngine:
         self._server = None  # the old one stops when it is deleted
         self._server = xllamacpp.Server(params)
         self._last_adapter = None  # a new server has nothing cached
+
+    def model_file(self) -> Path:
+        """The 8-bit copy, or the packaged file where none can be written (a full or read-only disk)."""
+        if self.cache_root is None:
+            return self.gguf
+        try:
+            return served_copy(self.gguf, self.cache_root)
+        except OSError as error:
+            warnings.warn(f"Serving {self.gguf.name} as packaged (slower to read prompts): its 8-bit copy could "
+                          f"not be written under {self.cache_root} ({error}).", stacklevel=2)
+            self.cache_root = None  # do not try again at every restart
+            return self.gguf
 
     @functools.cached_property
     def tokenizer(self):
