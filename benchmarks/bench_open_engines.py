@@ -73,9 +73,8 @@ def course_server(engine: str):
     from course_utils.offline.server import default_state_dir, start_server
 
     cache_root = default_state_dir().parent / "open_models"
-    loader = OpenModelLoader(default_loader(), cache_root, engine="torch" if engine == "torch" else "llama.cpp")
-    if engine == "llama.cpp 4-bit":
-        loader.llama.cache_root = None  # the packaged file itself
+    loader = OpenModelLoader(default_loader(), cache_root, engine="torch" if engine == "torch" else "llama.cpp",
+                             packaged_file=engine == "llama.cpp 4-bit")
     state = tempfile.TemporaryDirectory()
     handle = start_server(state_dir=state.name, loader=loader)
     assert engine == "torch" or llama_cpp.available()
@@ -96,7 +95,7 @@ def measure(engine: str, n_requests: int) -> dict:
             firsts, decode_rates, totals, prompt_tokens, completion_tokens = [], [], [], 0, 0
             for messages in workload_messages(name, n_requests):
                 started = time.perf_counter()
-                first = None
+                first, usage = None, None
                 stream = client.chat.completions.create(model=OPEN_MODEL, messages=messages, max_tokens=max_tokens,
                                                         temperature=0, stream=True,
                                                         stream_options={"include_usage": True})
@@ -106,6 +105,8 @@ def measure(engine: str, n_requests: int) -> dict:
                     if chunk.usage:
                         usage = chunk.usage
                 total = time.perf_counter() - started
+                if usage is None:
+                    raise RuntimeError(f"{engine}: a stream ended without its usage chunk")
                 firsts.append(first if first is not None else total)
                 if usage.completion_tokens > 1:
                     decode_rates.append((usage.completion_tokens - 1) / max(1e-9, total - firsts[-1]))
@@ -133,8 +134,11 @@ def main():
         print(json.dumps(measure(args.engine, args.requests)))
         return
 
-    from course_utils.offline.model import llama_cpp
+    from course_utils.offline.model import llama_cpp, open_llm
+    from course_utils.offline.server import default_state_dir
 
+    if llama_cpp.available():  # written here once, so that no engine's start includes writing it
+        llama_cpp.served_copy(open_llm.gguf_path(), default_state_dir().parent / "open_models")
     results = {}
     for engine in ENGINES:
         if engine != "torch" and not llama_cpp.available():

@@ -2,7 +2,7 @@
 
 Learners write their own prompts. Each task is asked on the same items in every layout of
 `tests/layout_suite.py` (written by hand without reading the offline model's prompt reader): the
-course's template first, then 22-26 layouts a learner might write. A large LLM scores about the
+course's template first, then 25-26 layouts a learner might write. A large LLM scores about the
 same in all of them. Prints, per task, each layout's accuracy, median and slowest request, then
 the summary that issue 20's target is about: the mean over the layouts against the template's, how
 many layouts come within 10 points of it, and the slowest request of all.
@@ -17,6 +17,7 @@ import argparse
 import statistics
 import sys
 from pathlib import Path
+from typing import Callable
 
 from course_utils import datasets
 from course_utils.client import get_client
@@ -34,7 +35,7 @@ from layout_suite import COURSE_TEMPLATES, LAYOUTS  # noqa: E402 -- the suite li
 WITHIN_POINTS = 10  # issue 20: every layout's accuracy within this many points of the template's
 
 
-def qa_requests(n: int) -> tuple[list[dict], callable]:
+def qa_requests(n: int) -> tuple[list[dict], Callable]:
     """n knowledge-base questions and the documents each is asked with: its own, or for a question
     the documents cannot answer, the previous answerable question's (unrelated to it)."""
     bodies = {doc["id"]: doc["body"] for doc in datasets.load_kb_docs()}
@@ -45,7 +46,7 @@ def qa_requests(n: int) -> tuple[list[dict], callable]:
     return items, lambda layout: lambda item: layout(item["question"], documents[item["id"]])
 
 
-def classify_requests(n: int) -> tuple[list[dict], callable]:
+def classify_requests(n: int) -> tuple[list[dict], Callable]:
     """n dev tickets, all labels with their descriptions, and one pool ticket per label as examples."""
     pool, dev = development_split()
     labels = datasets.load_ticket_labels()
@@ -53,7 +54,7 @@ def classify_requests(n: int) -> tuple[list[dict], callable]:
     return dev[:n], lambda layout: lambda item: layout(item["text"], labels, examples)
 
 
-def sql_requests(n: int, split: str) -> tuple[list[dict], callable]:
+def sql_requests(n: int, split: str) -> tuple[list[dict], Callable]:
     """n Acme questions of a test split, with the dictionary and the same 5 training examples in every
     layout (those sharing the question's intent first: a layout-independent choice)."""
     dictionary = datasets.ACME_DICTIONARY.read_text(encoding="utf-8")
@@ -78,7 +79,7 @@ def measure(client, chat: str, task: str, title: str, items, build, scorer) -> N
     for name, layout in layouts.items():
         run = evaluate(chat_predictor(client, chat, build(layout), temperature=0), items, scorer,
                        name=name, progress=False)
-        latencies = [r["latency_s"] for r in run.results if r.get("latency_s") is not None]
+        latencies = [r["latency_s"] for r in run.results if r.get("latency_s") is not None] or [0.0]
         scores[name], slowest = run.metrics["accuracy"], max([slowest, *latencies])
         print(f"  {name[:58]:<58} {run.metrics['accuracy']:6.1%}  p50 {1000 * run.metrics['latency_p50_s']:6.0f} ms"
               f"  max {1000 * max(latencies):6.0f} ms", flush=True)

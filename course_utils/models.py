@@ -132,9 +132,10 @@ def _is_the_course_server(backend: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # A real open LLM, where one is served
 
-# The small open LLM the offline backend is to serve next to acme-tiny (see the backend's
-# README). Lessons run their open-model sections with it where a server lists it; on any other
-# backend, name a model in COURSE_OPEN_CHAT_MODEL (an open model on your server, or any chat model).
+# The small open LLM the offline backend serves next to acme-tiny (`serve --open-model`, or the
+# notebooks' own backend with COURSE_OPEN_MODEL=on). Lessons run their open-model sections with it
+# where a server lists it; on any other backend, name a model in COURSE_OPEN_CHAT_MODEL (an open
+# model on your server, or any chat model).
 OPEN_CHAT_DEFAULT = "SmolLM2-135M-Instruct"
 
 

@@ -64,3 +64,36 @@ def test_a_training_step_moves_only_the_adapter_and_lowers_the_answer_loss():
     losses = [train_step(model, batch, optimizer) for _ in range(20)]
     assert losses[-1] < 0.5 * losses[0]
     assert all(torch.equal(frozen[name], p) for name, p in model.named_parameters() if name in frozen)
+
+
+def test_recomputed_activations_give_the_same_gradients(monkeypatch):
+    """A job recomputes long examples' activations (training/lora_job.py); that must change the memory,
+    never the update. It sets transformers' per-layer switch: if that stopped working, recomputation would
+    silently stop, so the recomputing function's calls are counted too."""
+    import torch.utils.checkpoint
+
+    from course_utils.lora import answer_loss
+    from course_utils.offline.training.lora_job import recompute_activations
+
+    calls = []
+    real = torch.utils.checkpoint.checkpoint
+    monkeypatch.setattr(torch.utils.checkpoint, "checkpoint", lambda *a, **k: calls.append(1) or real(*a, **k))
+    torch.manual_seed(0)
+    model = LlamaForCausalLM(LlamaConfig(vocab_size=64, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                         num_attention_heads=4, num_key_value_heads=2))
+    model = get_peft_model(model, lora_config(4, 8, ALL_LINEAR, dropout=0.0))
+    model.train()
+    batch = collate([masked_example([1, 2, 3, 4, 5], [10, 20], 16)], pad_id=0)
+    layers = model.get_base_model().get_decoder().layers
+
+    def gradients(recompute: bool) -> list:
+        model.zero_grad()
+        recompute_activations(layers, recompute)
+        answer_loss(model, batch)[0].backward()
+        return [p.grad.clone() for p in model.parameters() if p.requires_grad]
+
+    kept, recomputed = gradients(False), gradients(True)
+    assert len(calls) == len(layers)  # every layer went through the recomputing function
+    assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(kept, recomputed))
+    gradients(False)
+    assert len(calls) == len(layers)  # switched off again

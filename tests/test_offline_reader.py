@@ -95,3 +95,8 @@ def test_a_heading_in_the_system_messages_material_is_not_the_question():
                             {"role": "user", "content": question}])
         assert read.question == question
         assert "| `NEW` | not picked up |" in read.instructions  # the material is kept, as the task's
+
+
+def test_a_question_only_the_system_message_holds_is_still_read():
+    read = read_prompt([{"role": "system", "content": "Labels: SHIP, BILL\n\nTicket: my parcel never came"}])
+    assert read.question == "my parcel never came"

@@ -74,6 +74,12 @@ def test_ensure_started_starts_one_server_per_process(toy_course_model):
     assert BASE_ID in {m.id for m in fresh.models.list()}
 
 
+def test_asking_for_the_open_llm_after_the_server_started_says_to_restart(toy_course_model):
+    server.ensure_started()
+    with pytest.warns(UserWarning, match="restart the kernel for COURSE_OPEN_MODEL=on to take effect"):
+        server.ensure_started(open_model=True)
+
+
 def test_a_missing_course_model_gives_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "course_utils.offline.model.acme_tiny.loading", None)  # import fails
     with pytest.raises(ImportError, match="needs the course's model.*OPENAI_API_KEY or COURSE_BASE_URL"):

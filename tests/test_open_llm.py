@@ -276,6 +276,7 @@ def tiny_gguf(path: Path) -> np.ndarray:
     packed = quants.quantize(matrix, gguf.GGMLQuantizationType.Q4_1)
     writer = gguf.GGUFWriter(path, "llama")
     writer.add_block_count(1)
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_Q4_1)
     writer.add_tensor("blk.0.attn_q.weight", packed, raw_shape=packed.shape, raw_dtype=gguf.GGMLQuantizationType.Q4_1)
     writer.add_tensor("blk.0.attn_norm.weight", np.ones(64, dtype=np.float32))
     writer.write_header_to_file()
@@ -294,17 +295,21 @@ def test_the_served_copy_holds_the_same_weights_in_8_bits_and_is_written_once(tm
     copy = llama_cpp.served_copy(source, tmp_path / "cache")
     tensors = {t.name: t for t in gguf.GGUFReader(copy).tensors}
     query = tensors["blk.0.attn_q.weight"]
-    assert query.tensor_type == gguf.GGMLQuantizationType.Q8_0
+    assert query.tensor_type == gguf.GGMLQuantizationType.Q8_0 and list(query.shape) == [64, 4]
     assert np.abs(quants.dequantize(query.data, query.tensor_type) - stored).max() < 0.01 * np.abs(stored).max()
     assert tensors["blk.0.attn_norm.weight"].tensor_type == gguf.GGMLQuantizationType.F32
-    assert int(gguf.GGUFReader(copy).fields["llama.block_count"].contents()) == 1  # the metadata travels
+    fields = gguf.GGUFReader(copy).fields
+    assert int(fields["llama.block_count"].contents()) == 1  # the metadata travels, the file type is the copy's
+    assert int(fields["general.file_type"].contents()) == gguf.LlamaFileType.MOSTLY_Q8_0
 
     written = copy.stat().st_mtime_ns
     assert llama_cpp.served_copy(source, tmp_path / "cache").stat().st_mtime_ns == written  # reused
+    full_size = copy.stat().st_size
     with open(copy, "r+b") as file:  # cut short, as by a full disk: written again
-        file.truncate(copy.stat().st_size // 2)
+        file.truncate(full_size // 2)
     again = llama_cpp.served_copy(source, tmp_path / "cache")
-    assert gguf.GGUFReader(again).tensors[0].tensor_type == gguf.GGMLQuantizationType.Q8_0
+    assert again.stat().st_size == full_size and len(gguf.GGUFReader(again).tensors) == 2
+    assert [path.name for path in (tmp_path / "cache").iterdir() if path.name.startswith(".")] == []  # no partial left
 
 
 def test_where_no_copy_can_be_written_the_packaged_file_is_served(tmp_path):

@@ -21,6 +21,7 @@ import os
 import socket
 import threading
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,16 +181,20 @@ def start_server(
 # ----- one server for the whole process ---------------------------------------------------
 
 _default: ServerHandle | None = None
+_default_open_model = False  # whether _default serves the open LLM too
 _default_lock = threading.Lock()
 
 
 def ensure_started(open_model: bool = False) -> str:
     """The base URL of this process's offline server, starting it on first use (with the open LLM
     beside the course's model if open_model; a server already running stays as it is)."""
-    global _default
+    global _default, _default_open_model
     with _default_lock:
         if _default is None or not _default.alive:
-            _default = start_server(open_model=open_model)
+            _default, _default_open_model = start_server(open_model=open_model), open_model
+        elif open_model and not _default_open_model:
+            warnings.warn("The offline server in this kernel started without the open LLM: restart the kernel "
+                          "for COURSE_OPEN_MODEL=on to take effect.", stacklevel=2)
             atexit.unregister(stop)  # register once, however many times we restart
             atexit.register(stop)
         return _default.base_url

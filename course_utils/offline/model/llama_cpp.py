@@ -17,8 +17,8 @@ switched off (scale 0) unless a request names it. Adding or removing an adapter 
 server (about a second): llama.cpp reads adapters when it starts.
 
 It serves an 8-bit copy of the packaged 4-bit file (`served_copy`, written once, about 5 s): the
-prebuilt wheel's CPU kernels read a new 312-token prompt in 0.69 s from 8-bit weights and in 1.11 s
-from the packaged 4-bit ones (Q4_1), and decode 64 and 72 tokens/s (2 cores; RESULTS.md).
+prebuilt wheel's CPU kernels read a new 312-token prompt in 0.69-0.70 s from 8-bit weights and in
+1.12-1.14 s from the packaged 4-bit ones (Q4_1), and decode 64 and 72-74 tokens/s (2 cores; RESULTS.md).
 Every 4-bit value is re-written with 8-bit precision, so the model's behaviour is the packaged one's
 to within rounding.
 """
@@ -30,11 +30,13 @@ import json
 import os
 import queue
 import random
+import tempfile
 import threading
 import warnings
 from pathlib import Path
 from typing import Callable, Iterator
 
+from course_utils.atomic import write_atomically
 from course_utils.offline.api.errors import APIError
 from course_utils.offline.api.generation import Alternative, Finished, Piece, TokenLogprob
 
@@ -43,6 +45,7 @@ CONTEXT_LENGTH = 8192  # SmolLM2-135M-Instruct's own
 ADAPTER_FILE = "adapter.gguf"  # the GGUF copy of a peft adapter, beside it
 EXPORT_VERSION_KEY, EXPORT_VERSION = "course.adapter_export_version", 1  # raise it when export_adapter changes
 SERVED_TYPE = "Q8_0"  # the weights' format in the served copy (see the module's docstring)
+REQUANTIZE_VERSION = 1  # raise it when requantize changes: served copies are written again
 # OpenAI's sampling defaults, stated because llama.cpp's differ (temperature 0.8, top_k 40, top_p 0.95, min_p 0.05)
 OPENAI_SAMPLING = {"temperature": 1.0, "top_p": 1.0, "top_k": 0, "min_p": 0.0}
 
@@ -92,7 +95,7 @@ class LlamaCppEngine:
             return self.gguf
         try:
             return served_copy(self.gguf, self.cache_root)
-        except OSError as error:
+        except Exception as error:  # noqa: BLE001 -- any failure to write it: the packaged file serves
             warnings.warn(f"Serving {self.gguf.name} as packaged (slower to read prompts): its 8-bit copy could "
                           f"not be written under {self.cache_root} ({error}).", stacklevel=2)
             self.cache_root = None  # do not try again at every restart
@@ -305,13 +308,16 @@ def is_current_export(exported: Path, source: Path) -> bool:
 # The served copy of the model: its 4-bit weights written again in 8 bits
 
 def served_copy(gguf_file: Path, cache_root: Path) -> Path:
-    """The model file llama.cpp serves: `gguf_file` with its quantised matrices in SERVED_TYPE,
-    written once under cache_root (a file and a JSON marker beside it, the marker written last, so
-    an interrupted or outdated copy is written again) and reused afterwards."""
+    """The model file llama.cpp serves: `gguf_file` with its 4-bit matrices in SERVED_TYPE, written
+    once under cache_root and reused afterwards. The copy is written under a temporary name and
+    renamed into place, then a JSON marker beside it names what it was made from (written last, so
+    an interrupted, outdated or damaged copy is written again)."""
     source = Path(gguf_file)
-    out = Path(cache_root) / f"{source.name.split('.')[0]}.{SERVED_TYPE}.gguf"
+    out = Path(cache_root) / f"{source.name.removesuffix('.gguf').rsplit('.', 1)[0]}.{SERVED_TYPE}.gguf"
     marker = out.with_suffix(".json")
-    expected = {"source": source.name, "source_bytes": source.stat().st_size, "type": SERVED_TYPE}
+    made_from = source.stat()
+    expected = {"source": source.name, "source_bytes": made_from.st_size, "source_mtime_ns": made_from.st_mtime_ns,
+                "type": SERVED_TYPE, "version": REQUANTIZE_VERSION}
     try:
         found = json.loads(marker.read_text(encoding="utf-8"))
         if {key: found.get(key) for key in expected} == expected and out.stat().st_size == found.get("bytes"):
@@ -320,16 +326,20 @@ def served_copy(gguf_file: Path, cache_root: Path) -> Path:
         pass
     out.parent.mkdir(parents=True, exist_ok=True)
     marker.unlink(missing_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    requantize(source, partial, SERVED_TYPE)
-    os.replace(partial, out)
-    marker.write_text(json.dumps(expected | {"bytes": out.stat().st_size}), encoding="utf-8")
+    handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    os.close(handle)  # unique: two processes writing a copy at once never write into the same file
+    try:
+        requantize(source, Path(partial), SERVED_TYPE)
+        os.replace(partial, out)
+    finally:
+        Path(partial).unlink(missing_ok=True)
+    write_atomically(marker, json.dumps(expected | {"bytes": out.stat().st_size}).encode("utf-8"))
     return out
 
 
 def requantize(source: Path, out: Path, type_name: str) -> None:
-    """Copy a GGUF model file with its 4-bit matrices (Q4_0, Q4_1) re-quantised to `type_name`;
-    the metadata and every other tensor are copied as they are."""
+    """Copy a GGUF model file with its 4-bit matrices (Q4_0, Q4_1) re-quantised to `type_name` (and
+    the file type in its metadata said so); the other metadata and tensors are copied as they are."""
     import gguf
     from gguf import quants
 
@@ -337,18 +347,23 @@ def requantize(source: Path, out: Path, type_name: str) -> None:
     four_bit = {gguf.GGMLQuantizationType.Q4_0, gguf.GGMLQuantizationType.Q4_1}
     reader = gguf.GGUFReader(source)
     writer = gguf.GGUFWriter(out, str(reader.fields["general.architecture"].contents()))
-    for name, field in reader.fields.items():
-        if name.startswith("GGUF.") or name == "general.architecture":  # written by the writer itself
-            continue
-        kind = field.types[0]
-        writer.add_key_value(name, field.contents(), kind,
-                             sub_type=field.types[-1] if kind == gguf.GGUFValueType.ARRAY else None)
-    for tensor in reader.tensors:
-        data, kind = tensor.data, tensor.tensor_type
-        if kind in four_bit:
-            data, kind = quants.quantize(quants.dequantize(data, kind), target), target
-        writer.add_tensor(tensor.name, data, raw_shape=data.shape, raw_dtype=kind)
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
+    try:
+        for name, field in reader.fields.items():
+            if name.startswith("GGUF.") or name == "general.architecture":  # written by the writer itself
+                continue
+            if name == gguf.Keys.General.FILE_TYPE:
+                writer.add_file_type(gguf.LlamaFileType[f"MOSTLY_{type_name}"])
+                continue
+            kind = field.types[0]
+            writer.add_key_value(name, field.contents(), kind,
+                                 sub_type=field.types[-1] if kind == gguf.GGUFValueType.ARRAY else None)
+        for tensor in reader.tensors:
+            data, kind = tensor.data, tensor.tensor_type
+            if kind in four_bit:
+                data, kind = quants.quantize(quants.dequantize(data, kind), target), target
+            writer.add_tensor(tensor.name, data, raw_shape=data.shape, raw_dtype=kind)
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_tensors_to_file()
+    finally:
+        writer.close()

@@ -265,15 +265,16 @@ class OpenModelLoader:
     It is served by llama.cpp (model/llama_cpp.py: faster and smaller on the lessons' requests)
     where its wheel is installed, else by torch from the converted copy kept under cache_root."""
 
-    def __init__(self, others, cache_root: Path, engine: str | None = None):
+    def __init__(self, others, cache_root: Path, engine: str | None = None, packaged_file: bool = False):
         from course_utils.offline.model import llama_cpp
 
         self.others = others
         self.engine = engine or ("llama.cpp" if llama_cpp.available() else "torch")
         if self.engine == "llama.cpp":
-            # a job's file is counted with the tokenizer of the copy that the job trains on
+            # a job's file is counted with the tokenizer of the copy that the job trains on; llama.cpp
+            # serves the 8-bit copy kept under cache_root, or with packaged_file the 4-bit file as it is
             self.llama = llama_cpp.LlamaCppEngine(gguf_path(), lambda: load_tokenizer(Path(cache_root)),
-                                                  cache_root=Path(cache_root))
+                                                  cache_root=None if packaged_file else Path(cache_root))
         else:
             self.weights = SharedWeights(cache_root)
 

@@ -365,6 +365,7 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
     example_turn_texts = {text for text, _ in read.examples}
 
     loose: list[str] = []  # text outside any recognised section
+    system_question = ""  # a question section in a system message: the question only if no user asks one
     for role, text in texts:
         if role == "assistant" or text.strip() in example_turn_texts:
             continue
@@ -379,6 +380,8 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
                 read.examples += _examples(body)
             elif section_role in ("instructions", "question", "input") or role == "system":
                 # a system message sets the task and holds material; the user asks the question
+                if section_role in ("question", "input"):
+                    system_question = _unwrap(body).strip() or system_question
                 read.instructions += body.strip() + "\n"
             elif body.strip():
                 loose.append(body.strip())
@@ -392,6 +395,7 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
                 break
     if not read.question and loose:
         read.question = _question_from_loose(loose[-1])
+    read.question = read.question or system_question
     # A template's empty answer slot ("Answer:") is not part of the question.
     read.question = re.sub(r"\n\s*\**(answer|response|output|a)\**\s*:\s*$", "", read.question.strip(),
                            flags=re.IGNORECASE)

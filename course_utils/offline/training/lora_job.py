@@ -40,7 +40,8 @@ AUTO = {"n_epochs": 2, "batch_size": 16, "learning_rate_multiplier": 1.0,
         "lora_rank": 16, "lora_alpha": 32, "lora_layers": 15}
 MICRO_BATCH = 1  # examples per forward pass
 # Examples longer than this recompute the adapted layers' activations in the backward pass instead
-# of keeping them (the labels job, longest example 205 tokens, peaked at 1.41 GB without it).
+# of keeping them: the labels job (median 112 tokens, longest 205) peaked at 1.41 GB, the triage job
+# (median 196, longest 281) at 1.59 GB without it and 1.51 GB with it (benchmarks/RESULTS.md).
 RECOMPUTE_OVER_TOKENS = 200
 WARMUP_STEPS = 10
 
@@ -90,8 +91,8 @@ def encode_rows(rows: Sequence[dict], tokenizer, max_length: int) -> list[dict]:
 
 def recompute_activations(layers, on: bool) -> None:
     """With on, these decoder layers keep only their inputs for the backward pass, which runs them
-    again (activation checkpointing): less memory on a long example, for more time (measured on
-    triage rows: peak 1.49 -> 1.27 GB, 25-40% more time per example)."""
+    again (activation checkpointing): less memory on a long example, for more time (the trainer alone
+    on 96 triage rows: peak 1.53 GB, 1.26 GB recomputing for every example, 25-40% more time each)."""
     import functools
 
     from torch.utils.checkpoint import checkpoint
