@@ -128,6 +128,7 @@ def measure(engine: str, n_requests: int) -> dict:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=8, help="requests per workload")
+    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES), help="engines to compare")
     parser.add_argument("--engine", choices=ENGINES, help="(internal) measure one engine here")
     args = parser.parse_args()
     if args.engine:
@@ -140,7 +141,7 @@ def main():
     if llama_cpp.available():  # written here once, so that no engine's start includes writing it
         llama_cpp.served_copy(open_llm.gguf_path(), default_state_dir().parent / "open_models")
     results = {}
-    for engine in ENGINES:
+    for engine in ["torch"] + [engine for engine in args.engines if engine != "torch"]:  # torch: the yardstick
         if engine != "torch" and not llama_cpp.available():
             print(f"{engine}: not measured (xllamacpp has no wheel here)")
             continue
