@@ -233,13 +233,9 @@ def architecture(gguf_file: Path) -> dict[str, int]:
     import gguf
 
     fields = gguf.GGUFReader(gguf_file).fields
-
-    def number(key: str) -> int:
-        field = fields[key]
-        return int(field.parts[field.data[0]][0])
-
-    return {"layers": number("llama.block_count"), "heads": number("llama.attention.head_count"),
-            "kv_heads": number("llama.attention.head_count_kv")}
+    return {"layers": int(fields["llama.block_count"].contents()),
+            "heads": int(fields["llama.attention.head_count"].contents()),
+            "kv_heads": int(fields["llama.attention.head_count_kv"].contents())}
 
 
 def export_adapter(adapter_folder: Path, base_gguf: Path) -> Path:
@@ -301,7 +297,7 @@ def is_current_export(exported: Path, source: Path) -> bool:
         field = gguf.GGUFReader(exported).fields.get(EXPORT_VERSION_KEY)
     except (ValueError, OSError):  # unreadable: written again
         return False
-    return field is not None and int(field.parts[field.data[0]][0]) == EXPORT_VERSION
+    return field is not None and int(field.contents()) == EXPORT_VERSION
 
 
 # ---------------------------------------------------------------------------------------------
