@@ -127,9 +127,10 @@ def test_length_streaming_logprobs_and_seeds(open_client):
 
 
 def test_a_prompt_over_the_context_is_a_400_streamed_or_not(open_client):
+    served = llama_cpp.CONTEXT_LENGTH if llama_cpp.available() else 8192  # torch serves the model's own
     messages = [{"role": "user", "content": "tent " * 9000}]
     for stream in (False, True):
-        with pytest.raises(openai.BadRequestError, match="maximum context length is 8192 tokens"):
+        with pytest.raises(openai.BadRequestError, match=f"maximum context length is {served} tokens"):
             open_client.chat.completions.create(model=open_llm.MODEL_ID, messages=messages, max_tokens=4, stream=stream)
 
 
@@ -319,3 +320,39 @@ def test_where_no_copy_can_be_written_the_packaged_file_is_served(tmp_path):
     with pytest.warns(UserWarning, match="as packaged .* could not be written"):
         assert engine.model_file() == open_llm.gguf_path()
     assert engine.model_file() == open_llm.gguf_path()  # once said, not again
+
+
+def test_the_served_weights_are_handed_back_for_a_lora_job_and_come_back_on_the_next_request():
+    """llama.cpp's copy of the model and its cache leave memory while a job trains (the job holds its
+    own copy); a later request starts llama.cpp again and gets the same greedy reply."""
+    import psutil
+
+    if not llama_cpp.available():
+        pytest.skip("llama.cpp's wheel is not installed here")
+    engine = llama_cpp.LlamaCppEngine(open_llm.gguf_path(), lambda: None)
+    chat = llama_cpp.LlamaCppChat(open_llm.MODEL_ID, engine)
+    request = {"messages": [{"role": "user", "content": "Name a colour."}], "temperature": 0, "max_tokens": 8}
+
+    def reply() -> str:
+        return "".join(event.text for event in chat.events(request) if hasattr(event, "text"))
+
+    process = psutil.Process()
+    first = reply()
+    serving = process.memory_info().rss
+    engine.release()
+    assert serving - process.memory_info().rss > 100e6  # the weights (98 MB file) and the cache gone
+    assert reply() == first
+
+
+def test_a_lora_job_on_the_open_model_first_hands_back_the_served_weights(tmp_path):
+    calls = []
+
+    class OtherTrainer:
+        def train(self, base_model_id, *args, **kwargs):
+            calls.append(f"job on {base_model_id}")
+
+    trainer = open_llm.OpenModelTrainer(OtherTrainer(), tmp_path, before_training=lambda: calls.append("handed back"))
+    trainer.lora = OtherTrainer()  # the LoRA trainer's own run is tested above; here only the order
+    trainer.train("acme-tiny")
+    trainer.train(open_llm.MODEL_ID)
+    assert calls == ["job on acme-tiny", "handed back", f"job on {open_llm.MODEL_ID}"]

@@ -117,7 +117,9 @@ def course_model(open_model: bool = False) -> tuple[ModelLoader, Trainer]:
         from course_utils.offline.model.open_llm import OpenModelLoader, OpenModelTrainer
 
         cache_root = default_state_dir().parent / "open_models"
-        loader, trainer = OpenModelLoader(loader, cache_root), OpenModelTrainer(trainer, cache_root)
+        loader = OpenModelLoader(loader, cache_root)
+        # a LoRA job holds its own copy of the weights: the served one is handed back while it trains
+        trainer = OpenModelTrainer(trainer, cache_root, before_training=loader.release_served_weights)
     return loader, trainer
 
 

@@ -290,6 +290,13 @@ class OpenModelLoader:
             return LlamaCppChat(MODEL_ID, self.llama)
         return self.weights.chat(MODEL_ID)
 
+    def release_served_weights(self) -> None:
+        """Hand back llama.cpp's copy of the model while a LoRA job trains in this process (the job
+        holds its own float32 copy); the next request loads it again. torch's copy is kept: the
+        job could not share it either, but its fine-tunes' adapters live in it."""
+        if self.engine == "llama.cpp":
+            self.llama.release()
+
     def load_fine_tuned(self, model_id: str, folder: Path):
         from course_utils.offline.training.lora_job import is_adapter
 
@@ -308,11 +315,12 @@ class OpenModelTrainer:
     """A Trainer that fine-tunes the open LLM with LoRA (training/lora_job.py) and hands jobs on
     other base models to another trainer (acme-tiny's)."""
 
-    def __init__(self, others, cache_root: Path):
+    def __init__(self, others, cache_root: Path, before_training: Callable[[], None] = lambda: None):
         from course_utils.offline.training.lora_job import LoRATrainer
 
         self.others = others
         self.lora = LoRATrainer(lambda: load(Path(cache_root)))
+        self.before_training = before_training  # e.g. the served copy handed back (OpenModelLoader)
 
     def auto_hyperparameters(self, base_model_id: str) -> dict | None:
         """What "auto" means for this base model's jobs (None: the service's OpenAI-like defaults)."""
@@ -333,5 +341,8 @@ class OpenModelTrainer:
         return AdapterSettings.max_length if base_model_id == MODEL_ID else None
 
     def train(self, base_model_id, *args, **kwargs) -> None:
-        trainer = self.lora if base_model_id == MODEL_ID else self.others
-        trainer.train(base_model_id, *args, **kwargs)
+        if base_model_id != MODEL_ID:
+            self.others.train(base_model_id, *args, **kwargs)
+            return
+        self.before_training()
+        self.lora.train(base_model_id, *args, **kwargs)
