@@ -79,6 +79,19 @@ def test_without_passages_it_does_not_know(model):
     assert answer(model, ask("How many rooms does the Harbour View have?")).text == DONT_KNOW
 
 
+def test_with_no_question_anywhere_it_says_what_it_read(model):
+    """Material under headings it knows and nothing to answer: the reply reports what the reader found
+    (issue: the model reads learners' own prompts), rather than an answer to a question nobody asked."""
+    messages = [{"role": "system", "content": "Answer from the documents."},
+                {"role": "user", "content": f"Context:\n{HOTELS}\n\nLabels: LISBON, MADRID"}]
+    reply = answer(model, messages).text
+    assert reply.startswith("I could not find a question")
+    assert "1 passage (4 sentences), 2 labels, no examples and instructions" in reply
+    assert answer(model, messages, temperature=1.0, seed=3).text == reply  # the only reply it has
+    asked = messages[:1] + [{"role": "user", "content": messages[1]["content"] + "\n\nQuestion: Where is the Grand Plaza?"}]
+    assert not answer(model, asked).text.startswith("I could not find")
+
+
 def test_label_descriptions_decide_between_cryptic_codes(model):
     system = ("Classify the message.\nLabels:\n- K1: a parcel that is late, lost or not delivered\n"
               "- K2: a charge on the card or an invoice\n- K3: logging in and passwords")

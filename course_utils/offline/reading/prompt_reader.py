@@ -404,6 +404,20 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
     return read
 
 
+def what_was_read(read: ReadPrompt) -> str:
+    """The reply to a request with no question and no text to classify: what the reader did find,
+    and where a question goes."""
+    def count(n: int, thing: str) -> str:
+        return f"{n or 'no'} {thing}{'' if n == 1 else 's'}"
+
+    found = [count(len(read.passages), "passage") + (f" ({count(len(read.sentences), 'sentence')})" if read.passages else ""),
+             count(len(read.labels), "label"), count(len(read.examples), "example")]
+    if read.instructions.strip():
+        found.append("instructions")
+    return (f"I could not find a question or a text to classify in your messages. I read {', '.join(found[:-1])} "
+            f"and {found[-1]}. Ask in the last user message, or under a heading such as \"Question:\".")
+
+
 def _unannounced_context(loose: list[str], question: str) -> list[Passage]:
     """Context with no heading: text in triple quotes or a fence, or numbered sources."""
     passages = []

@@ -27,13 +27,14 @@ from course_utils.offline.model.acme_tiny.network import FIXED_ANSWERS, NEG, N_F
 from course_utils.offline.model.acme_tiny.tensors import (Example, batch_tensors, memory_of, second_step_logits,
                                                           seen_of, sql_batch_tensors, sql_example, task_of)
 from course_utils.offline.model.embedder import Embedder
-from course_utils.offline.reading.prompt_reader import read_prompt
+from course_utils.offline.reading.prompt_reader import read_prompt, what_was_read
 from course_utils.offline.reading.sql_request import read_sql_request
 from course_utils.offline.sql.candidates import MAX_CANDIDATES, gather_candidates
 
 
 SQL_SEGMENTS = N_FIXED + MAX_SENTENCES + MAX_LABELS  # where candidate queries start
 N_SEGMENTS = SQL_SEGMENTS + MAX_CANDIDATES
+SQL_TASK, NOTHING_READ = 3, 4  # tasks besides task_of's: text-to-SQL, and a request with no question
 MAX_WORDS = 200  # words per segment; longer sentences are cut here
 EOS = 0
 FIRST_START = 1
@@ -55,7 +56,7 @@ class Hypothesis:
 @dataclass
 class PromptState:
     features: Features | None  # None for a text-to-SQL request
-    task: int  # as task_of, or 3 for text-to-SQL
+    task: int  # as task_of, SQL_TASK or NOTHING_READ
     logits: np.ndarray  # first-step logits over segments
     logits_tensor: torch.Tensor
     segment_words: list[list[str]]  # the words of each segment ([] where the segment is absent)
@@ -82,6 +83,8 @@ class AcmeTinyChat:
         if request is not None:
             return self._read_sql_request(request)
         read = read_prompt(messages)
+        if not read.question.strip():
+            return self._report_what_was_read(read)
         features = featurize(read, self.embed)
         task = task_of(features)
         with torch.no_grad():
@@ -92,6 +95,15 @@ class AcmeTinyChat:
         words += [[]] * MAX_CANDIDATES  # no candidate queries in a passage or label request
         first_step = np.concatenate([logits.numpy(), np.full(MAX_CANDIDATES, NEG, dtype=np.float32)])
         state = PromptState(features, task, first_step, logits, [w[:MAX_WORDS] for w in words])
+        return Prompt(n_tokens=self.embed.count_tokens(read.full_text), state=state)
+
+    def _report_what_was_read(self, read) -> Prompt:
+        """Nothing to answer or classify: the one possible reply says what the reader found."""
+        words: list[list[str]] = [[] for _ in range(N_SEGMENTS)]
+        words[N_FIXED] = what_was_read(read).split(" ")[:MAX_WORDS]  # in the first sentence's slot
+        logits = torch.full((N_SEGMENTS,), NEG)
+        logits[N_FIXED] = 0.0
+        state = PromptState(None, NOTHING_READ, logits.numpy(), logits, words)
         return Prompt(n_tokens=self.embed.count_tokens(read.full_text), state=state)
 
     def _read_sql_request(self, request) -> Prompt:
@@ -105,7 +117,7 @@ class AcmeTinyChat:
         words: list[list[str]] = [[] for _ in range(N_SEGMENTS)]
         for i, candidate in enumerate(candidates):
             words[SQL_SEGMENTS + i] = candidate.answer_text(request.reasoning).split(" ")[:MAX_WORDS]
-        state = PromptState(None, 3, logits.numpy(), logits, words)
+        state = PromptState(None, SQL_TASK, logits.numpy(), logits, words)
         return Prompt(n_tokens=self.embed.count_tokens(request.full_text), state=state)
 
     def _options(self, prompt: Prompt, generated: Sequence[int]) -> list[tuple[int, str, float, Hypothesis | None]]:
