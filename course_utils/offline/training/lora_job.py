@@ -40,9 +40,9 @@ AUTO = {"n_epochs": 2, "batch_size": 16, "learning_rate_multiplier": 1.0,
         "lora_rank": 16, "lora_alpha": 32, "lora_layers": 15}
 MICRO_BATCH = 1  # examples per forward pass
 # Examples longer than this recompute the adapted layers' activations in the backward pass instead
-# of keeping them. The trainer alone on 32 triage rows (median 196 tokens) peaked at 1.31 GB with a
-# threshold of 200 tokens and 1.22 GB with 150, for 5-10% more time; recomputing every labels example
-# (median 112) would cost a third more time (benchmarks/RESULTS.md).
+# of keeping them. The trainer alone on 64 triage rows (median 196 tokens) peaked at 1.33 GB with a
+# threshold of 200 tokens and 1.20 GB with 150, for 12% more time; on labels rows (median 112) the two
+# thresholds took the same time; recomputing every labels example cost a third more (benchmarks/RESULTS.md).
 RECOMPUTE_OVER_TOKENS = 150
 WARMUP_STEPS = 10
 
