@@ -86,7 +86,7 @@ def test_with_no_question_anywhere_it_says_what_it_read(model):
                 {"role": "user", "content": f"Context:\n{HOTELS}\n\nLabels: LISBON, MADRID"}]
     reply = answer(model, messages).text
     assert reply.startswith("I could not find a question")
-    assert "1 passage (4 sentences), 2 labels, no examples and instructions" in reply
+    assert "I read 1 passage (4 sentences), 2 labels and no examples. I also read your instructions." in reply
     assert answer(model, messages, temperature=1.0, seed=3).text == reply  # the only reply it has
     asked = messages[:1] + [{"role": "user", "content": messages[1]["content"] + "\n\nQuestion: Where is the Grand Plaza?"}]
     assert not answer(model, asked).text.startswith("I could not find")

@@ -118,8 +118,8 @@ def course_model(open_model: bool = False) -> tuple[ModelLoader, Trainer]:
 
         cache_root = default_state_dir().parent / "open_models"
         loader = OpenModelLoader(loader, cache_root)
-        # a LoRA job holds its own copy of the weights: the served one is handed back while it trains
-        trainer = OpenModelTrainer(trainer, cache_root, before_training=loader.release_served_weights)
+        # a LoRA job trains its own copy of the weights: llama.cpp's is handed back when a job starts
+        trainer = OpenModelTrainer(trainer, cache_root, before_training=loader.stop_llama_cpp)
     return loader, trainer
 
 

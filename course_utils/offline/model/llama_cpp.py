@@ -2,7 +2,7 @@
 
 Why llama.cpp and not torch for serving: on the lessons' own requests (benchmarks/bench_open_engines.py,
 2 cores) it answered in 35-92% of torch's time, decoded about 3x faster and held 55% of the memory
-(the whole server process). Training stays in torch + peft (training/lora_job.py); a
+(the whole server process, at an 8192-token context). Training stays in torch + peft (training/lora_job.py); a
 trained adapter is served here after `export_adapter` writes it as a GGUF LoRA adapter.
 
 llama.cpp samples for itself, so the service hands it the whole request (`LlamaCppChat.events`)
@@ -44,7 +44,7 @@ THREADS = 2
 # The context llama.cpp serves: half of SmolLM2-135M-Instruct's own 8192 tokens, as servers often
 # serve less than a model's maximum. Its key/value cache, allocated whole at start, takes 90 MB less
 # (RESULTS.md); the lessons' longest prompts are far shorter. Keys and values cached in 8 bits instead
-# saved as much but made a 340-token request 15-20% slower.
+# saved as much but made a 340-token request 10-26% slower.
 CONTEXT_LENGTH = 4096
 ADAPTER_FILE = "adapter.gguf"  # the GGUF copy of a peft adapter, beside it
 EXPORT_VERSION_KEY, EXPORT_VERSION = "course.adapter_export_version", 1  # raise it when export_adapter changes
@@ -125,9 +125,10 @@ class LlamaCppEngine:
                 self._server = None  # restarted without it on the next request
                 raise
 
-    def release(self) -> None:
-        """Stop llama.cpp, handing back its weights and cache (about 0.3 GB), as while a fine-tuning
-        job trains in the same process; the next request starts it again (a second or two)."""
+    def stop(self) -> None:
+        """Stop llama.cpp, handing back its weights and cache (about 0.23 GB at a 4096-token context), as
+        when a fine-tuning job starts in the same process. The next request starts it again, with the
+        adapters loaded so far (about a second; a few on a busy machine)."""
         with self.lock:
             self._server = None
 

@@ -290,12 +290,12 @@ class OpenModelLoader:
             return LlamaCppChat(MODEL_ID, self.llama)
         return self.weights.chat(MODEL_ID)
 
-    def release_served_weights(self) -> None:
-        """Hand back llama.cpp's copy of the model while a LoRA job trains in this process (the job
-        holds its own float32 copy); the next request loads it again. torch's copy is kept: the
-        job could not share it either, but its fine-tunes' adapters live in it."""
+    def stop_llama_cpp(self) -> None:
+        """Stop llama.cpp (its copy of the model and its cache) when a LoRA job starts in this process:
+        the job trains its own float32 copy. A request during the job starts llama.cpp again, until the
+        next job. Where torch serves, its copy stays: the fine-tunes' adapters live in it."""
         if self.engine == "llama.cpp":
-            self.llama.release()
+            self.llama.stop()
 
     def load_fine_tuned(self, model_id: str, folder: Path):
         from course_utils.offline.training.lora_job import is_adapter

@@ -410,12 +410,14 @@ def what_was_read(read: ReadPrompt) -> str:
     def count(n: int, thing: str) -> str:
         return f"{n or 'no'} {thing}{'' if n == 1 else 's'}"
 
-    found = [count(len(read.passages), "passage") + (f" ({count(len(read.sentences), 'sentence')})" if read.passages else ""),
-             count(len(read.labels), "label"), count(len(read.examples), "example")]
-    if read.instructions.strip():
-        found.append("instructions")
-    return (f"I could not find a question or a text to classify in your messages. I read {', '.join(found[:-1])} "
-            f"and {found[-1]}. Ask in the last user message, or under a heading such as \"Question:\".")
+    passages = count(len(read.passages), "passage") + (f" ({count(len(read.sentences), 'sentence')})"
+                                                        if read.passages else "")
+    instructions = " I also read your instructions." if read.instructions.strip() else ""
+    return ("I could not find a question or a text to classify in your messages. I read "
+            f"{passages}, {count(len(read.labels), 'label')} and {count(len(read.examples), 'example')}."
+            f"{instructions} I take text under a heading I do not know as material, and a user message that an "
+            "assistant turn answers (or one that repeats it) as an example: put your question in the last user "
+            "message, or under a heading such as \"Question:\".")
 
 
 def _unannounced_context(loose: list[str], question: str) -> list[Passage]:
