@@ -320,7 +320,7 @@ class OpenModelTrainer:
 
         self.others = others
         self.lora = LoRATrainer(lambda: load(Path(cache_root)))
-        self.before_training = before_training  # e.g. the served copy handed back (OpenModelLoader)
+        self.before_training = before_training  # e.g. OpenModelLoader.stop_llama_cpp
 
     def auto_hyperparameters(self, base_model_id: str) -> dict | None:
         """What "auto" means for this base model's jobs (None: the service's OpenAI-like defaults)."""
