@@ -352,6 +352,11 @@ def _examples(body: str) -> list[tuple[str, str]]:
 
 def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
     """Read chat messages into question, passages, labels and examples."""
+    from course_utils.offline.reading.tagged_reader import read_tagged
+
+    tagged = read_tagged(messages)
+    if len(tagged.labels) >= 2 and tagged.question.strip():
+        return tagged
     read = ReadPrompt()
     texts = [(m.get("role", "user"), content_text(m.get("content"))) for m in messages]
     read.full_text = "\n\n".join(text for _, text in texts)

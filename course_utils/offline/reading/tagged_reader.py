@@ -1,0 +1,219 @@
+"""From tagged segments to what a request holds: labels, examples, the text to classify.
+
+The tagger (tagger.py) says what each segment is; this module only takes each one apart the way
+its role says: a label segment is a name and maybe a description ("BILL: charges", a table row,
+a JSON key and its value, or several names in one line), an example is a text and a label (in
+one segment, "text -> BILL", or in two, "Input: ..." then "Output: BILL"), the query is the text
+of the segments tagged so.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Sequence
+
+from course_utils.offline.reading.prompt_reader import Label, Passage, ReadPrompt, split_sentences
+from course_utils.offline.reading.segments import Segment, attribute_values, message_texts, segment_messages
+from course_utils.offline.reading.tagger import shared_tagger
+
+_BULLET = re.compile(r"^\s*(?:[-*•+>]|\d+[.)]|#{1,6})\s+")
+_NAME_SEPARATOR = re.compile(r"\s*(?::\s|\t|\s[-—–=]\s|\s\(|\s->\s|\s=>\s|=\s|"
+                             r"\s(?:means|is for|covers|stands for|refers to|is used for):?\s)\s*")
+# "BILL (billing and payments), SHIP (shipping)": names each followed by a description in parentheses
+_DESCRIBED_IN_PARENTHESES = re.compile(r"([\w][\w &'/-]{0,60}?)\s*\(([^()]{3,})\)")
+_PAIR_SEPARATOR = re.compile(r"\s*(?:-->|->|=>|→|::|\t|\s\|\s|\s[;—]\s)\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;|/]\s*(?:or\s+)?|\s+or\s+)")
+_KEY_PREFIX = re.compile(r"^\s*\**[A-Za-z][\w ()/'-]{0,30}?\**\s*:\s*(?:\*\*)?\s+")
+_MAX_NAME_WORDS = 4
+
+
+_ARROW_LEAD = re.compile(r"^\s*(?:-->|->|=>|→)\s*")
+
+
+def _clean(text: str) -> str:
+    return _ARROW_LEAD.sub("", _BULLET.sub("", text)).strip().strip("\"'`*“”[]").strip()
+
+
+def _without_key(segment: Segment) -> str:
+    """A segment's text without its "Key:" prefix (JSON strings have none)."""
+    if segment.kind.startswith("json"):
+        return segment.content
+    return _KEY_PREFIX.sub("", segment.content, count=1) if segment.key else segment.content
+
+
+def _name(text: str) -> str:
+    return _clean(text).rstrip(".:").strip("\"'`*[]() ")
+
+
+def _labels(segments: list[Segment], roles: list[str]) -> list[Label]:
+    """Labels from the segments tagged as label definitions; a label opened by a tag
+    (<label code="BILL">) takes the text inside it as its description."""
+    labels: list[Label] = []
+    open_tag = None  # the tag name of a label whose description is inside it
+    for s, role in zip(segments, roles):
+        if s.kind == "close_tag" and open_tag == s.key:
+            open_tag = None
+        if role != "label":
+            continue
+        if s.kind == "open_tag":
+            values = attribute_values(s.text)
+            if values:
+                labels.append(Label(_name(values[0][1]), " ".join(v for _, v in values[1:])))
+                open_tag = s.key
+        elif open_tag is not None and labels:
+            labels[-1].description = f"{labels[-1].description} {s.content}".strip()
+        elif s.kind == "json_key":
+            labels.append(Label(_name(s.content)))
+        elif s.kind == "json_value":
+            if labels and labels[-1].name.lower() == (s.key or "").lower() or (
+                    labels and len(s.content.split()) > _MAX_NAME_WORDS and not labels[-1].description):
+                labels[-1].description = s.content.strip()
+            else:
+                labels.append(Label(_name(s.content)))
+        elif s.text.startswith("|"):
+            cells = [c.strip(" *`") for c in s.text.strip().strip("|").split("|")]
+            if cells and cells[0]:
+                labels.append(Label(cells[0], " ".join(cells[1:]).strip()))
+        else:
+            labels += _labels_of_line(s.content, labels)
+    return [label for label in labels if label.name and len(label.name.split()) <= _MAX_NAME_WORDS]
+
+
+def _labels_of_line(line: str, before: list[Label]) -> list[Label]:
+    """One label ("NAME: what it covers"), several ("A, B or C", "A (what it covers), B (...)"),
+    or the description of the label above it (": what it covers", or a long line after a bare name)."""
+    text = _clean(line)
+    if line.lstrip().startswith(":") and before:  # a Markdown definition list: "NAME" then ": what it means"
+        before[-1].description = f"{before[-1].description} {text.lstrip(': ')}".strip()
+        return []
+    described = _DESCRIBED_IN_PARENTHESES.findall(text)
+    if len(described) >= 2:
+        return [Label(_name(name.split(":")[-1].split()[-1] if len(name.split()) > _MAX_NAME_WORDS else name),
+                      description) for name, description in described]
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) <= _MAX_NAME_WORDS and not _LIST_SEPARATOR.search(parts[0]):
+        return [Label(_name(parts[0]), parts[1].strip().rstrip(")").strip())]
+    items = [item for item in _LIST_SEPARATOR.split(text.rstrip(".?")) if item.strip()]
+    if len(items) >= 2:
+        if ":" in items[0]:
+            items[0] = items[0].rsplit(":", 1)[1]
+        size = round(statistics.median(len(item.split()) for item in items[1:]))
+        items[0] = " ".join(items[0].split()[-max(size, 1):])  # "Use one of BILL" -> "BILL"
+        return [Label(_name(item)) for item in items]
+    if before and not before[-1].description and len(text.split()) > _MAX_NAME_WORDS:
+        before[-1].description = text  # a description on the line below its name
+        return []
+    return [Label(_name(text))]
+
+
+def _pair(segment: Segment) -> tuple[str, str] | None:
+    """(text, label) from one segment: a table row, "text -> LABEL", "Text: ... | Label: ..."."""
+    text = segment.content.strip()
+    if text.startswith("|"):
+        cells = [c.strip() for c in text.strip("|").split("|")]
+        return (" ".join(cells[:-1]).strip(), cells[-1]) if len(cells) >= 2 else None
+    pieces = _PAIR_SEPARATOR.split(text)
+    if len(pieces) >= 2:
+        left, right = " ".join(pieces[:-1]), pieces[-1]
+    else:
+        keyed = list(re.finditer(r"(?:^|\s)[A-Za-z][\w ]{0,20}:\s", text))
+        if len(keyed) < 2:
+            return None
+        left, right = text[:keyed[-1].start()], text[keyed[-1].end():]
+    left = _KEY_PREFIX.sub("", _clean(left), count=1)
+    right = _KEY_PREFIX.sub("", right.strip(), count=1)
+    return _clean(left), _name(right)
+
+
+def _examples(segments: list[Segment], roles: list[str]) -> list[tuple[str, str]]:
+    """Example pairs: one-segment pairs, and example texts matched with their label segment.
+
+    A label comes after its text ("Input: ... / Output: BILL"), or, when the examples start with
+    a label, it heads a group of texts ("BILL:" then a list of tickets).
+    """
+    items: list[list] = []  # ["in", text] / ["out", label] / ["pair", (text, label)]
+    previous_role = ""
+    for s, role in zip(segments, roles):
+        if role == "ex_pair" and (pair := _pair(s)) is not None and all(pair):
+            items.append(["pair", pair])
+        elif role == "ex_in" and (text := _clean(_without_key(s))):
+            continues = (items and items[-1][0] == "in" and previous_role == "ex_in" and not s.key
+                         and s.kind == "line" and not _BULLET.match(s.text))
+            if continues:  # one example text over several lines
+                items[-1][1] += "\n" + text
+            else:
+                items.append(["in", text])
+        elif role == "ex_out" and s.kind == "open_tag" and (values := attribute_values(s.text)):
+            items.append(["out", _name(values[-1][1])])  # <example label="BILL">
+        elif role == "ex_out" and (label := _name(_without_key(s))):
+            items.append(["out", label])
+        if s.kind != "close_tag" and not (role == "title" and s.kind == "line" and _is_delimiter(s.text)):
+            previous_role = role
+    label_first = next((kind for kind, _ in items if kind != "pair"), "") == "out"
+    examples, pending, heading = [], [], ""
+    for kind, value in items:
+        if kind == "pair":
+            examples.append(value)
+        elif kind == "in" and label_first:
+            if heading:
+                examples.append((value, heading))
+        elif kind == "in":
+            pending.append(value)
+        elif label_first:
+            heading = value
+        else:
+            examples += [(text, value) for text in pending]
+            pending = []
+    return examples
+
+
+def _is_delimiter(text: str) -> bool:
+    return re.fullmatch(r"[-=*_~`\"'>]{1,}\w*", text.strip()) is not None
+
+
+def _query(segments: list[Segment], roles: list[str]) -> str:
+    """The text tagged as the query, from the last message that has any."""
+    tagged = [(s, role) for s, role in zip(segments, roles) if role == "query"]
+    if not tagged:
+        return ""
+    last = tagged[-1][0].message
+    parts = [s for s, _ in tagged if s.message == last]
+    lines = [_without_key(parts[0]) if len(parts[0].key.split()) <= 3 else parts[0].content]
+    lines += [s.content for s in parts[1:]]
+    return "\n".join(line.strip().strip('"“”') if len(parts) == 1 else line for line in lines).strip()
+
+
+def _passages(segments: list[Segment], roles: list[str]) -> list[Passage]:
+    """Consecutive context segments make a passage; a title or a new message ends it."""
+    runs: list[list[str]] = []
+    previous = None
+    for s, role in zip(segments, roles):
+        if role == "context":
+            if previous is None or previous[1] != "context" or previous[0].message != s.message or s.blank_before:
+                runs.append([])
+            runs[-1].append(s.content)
+        previous = (s, role)
+    return [Passage("\n".join(run), None, split_sentences("\n".join(run))) for run in runs]
+
+
+def read_tagged(messages: Sequence[dict]) -> ReadPrompt:
+    """Read a request with the learned tagger."""
+    segments = segment_messages(messages)
+    roles = shared_tagger().tag(segments) if segments else []
+    read = ReadPrompt(full_text="\n\n".join(text for _, text in message_texts(messages)))
+    read.labels = _dedupe(_labels(segments, roles))
+    read.examples = _examples(segments, roles)
+    read.question = _query(segments, roles)
+    read.passages = _passages(segments, roles)
+    read.instructions = "\n".join(s.content for s, role in zip(segments, roles) if role == "instruction")
+    return read
+
+
+def _dedupe(labels: list[Label]) -> list[Label]:
+    seen, out = set(), []
+    for label in labels:
+        if label.name.lower() not in seen:
+            seen.add(label.name.lower())
+            out.append(label)
+    return out

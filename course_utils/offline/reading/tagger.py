@@ -1,0 +1,159 @@
+"""The prompt tagger: a learned model of what each segment of a prompt is for.
+
+segments.py cuts a request into lines, tags and JSON strings. For each one, this model decides
+its role (ROLES in corpus/layouts.py): an instruction, a label definition, an example's text or
+its label, the text to classify or the question, context, a title, or other. It is a logistic
+regression over hashed features of the segment (its words, its shape, its "Key:", the titles
+above it, the message it is in, where it sits) and of its neighbours, run twice: the second pass
+also sees what the first decided for the segments around it. It is trained on prompts laid out
+at random from practice data (training/train_tagger.py), never on the layouts it is measured on.
+
+`read_tagged` turns the tags into a ReadPrompt: the labels with their descriptions, the examples
+as (text, label) pairs, the text to classify.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from course_utils.offline.reading.segments import Segment, segment_messages
+
+ROLES = ("instruction", "label", "ex_in", "ex_out", "ex_pair", "query", "context", "title", "other")
+FEATURE_BITS = 16
+TAGGER_FILE = Path(__file__).resolve().parents[1] / "weights" / "acme-tiny" / "prompt_tagger.npz"
+
+_WORD = re.compile(r"[a-z]+|\d+")
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
+_NAME_LEAD = re.compile(r"^\W*([\w][\w .'&/-]{0,40}?)\s*(?::|\s[-—–=]\s|\t|\(|\||->|=>|$)")
+
+
+def _bucket(n: int, edges=(0, 1, 2, 3, 5, 8, 12, 20, 40)) -> str:
+    return str(next((edge for edge in edges if n <= edge), "many"))
+
+
+def _shape(segment: Segment) -> list[str]:
+    text = segment.text
+    words = text.split()
+    first = text[:1]
+    lead = ("hash" if first == "#" else "bullet" if re.match(r"^[-*•+]\s", text) else
+            "number" if re.match(r"^\d+[.)]\s", text) else "pipe" if first == "|" else
+            "angle" if first == "<" else "brace" if first in "{[" else "quote" if first in "\"'“>`" else
+            "upper" if first.isupper() else "lower" if first.islower() else "digit" if first.isdigit() else "sym")
+    shape = [f"k={segment.kind}", f"lead={lead}", f"n={_bucket(len(words))}",
+             f"end={text[-1:] if text[-1:] in ':?.!)|]}' else 'w'}",
+             f"codes={_bucket(sum(bool(_CODE.match(w.strip('*,.:;()[]|`'))) for w in words), (0, 1, 2, 4))}"]
+    if "\t" in text:
+        shape.append("tab")
+    if re.search(r"->|=>|→|-->|::", text):
+        shape.append("arrow")
+    if text.count("|") >= 2:
+        shape.append(f"cells={_bucket(text.strip('|').count('|') + 1, (1, 2, 3))}")
+    if re.fullmatch(r"[-=*_~`\"|: ]{3,}\w*", text):
+        shape.append("rule")
+    if segment.key:
+        shape.append("has_key")
+    if len(re.findall(r"[,;|/]| or ", text)) >= 2:
+        shape.append("listy")
+    return shape
+
+
+def _words(text: str, prefix: str, limit: int = 40) -> list[str]:
+    return [f"{prefix}{w}" for w in _WORD.findall(text.lower())[:limit]]
+
+
+def _lead_name(segment: Segment) -> str:
+    match = _NAME_LEAD.match(segment.content.strip("\"'` *#[]"))
+    return match.group(1).strip().lower() if match else ""
+
+
+def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | None = None) -> list[list[str]]:
+    """Hashed-feature strings for each segment (and, on the second pass, its neighbours' roles)."""
+    n_messages = max((s.message for s in segments), default=0) + 1
+    last_user = max((s.message for s in segments if s.role == "user"), default=-1)
+    names = Counter(_lead_name(s) for s in segments)
+    own: list[list[str]] = []
+    for s in segments:
+        features = _shape(s) + _words(s.content, "w=") + _words(s.key, "key=", 6)
+        titles = s.titles[-2:]
+        if titles:
+            features += _words(titles[-1], "t=", 8)
+            features.append(f"t_kind={'json' if s.kind.startswith('json') else 'text'}")
+        if len(titles) == 2:
+            features += _words(titles[0], "t2=", 8)
+        if not titles:
+            features.append("untitled")
+        message = "last_user" if s.message == last_user else s.role
+        features += [f"m={message}", f"m_from_end={_bucket(n_messages - 1 - s.message, (0, 1, 2, 3))}",
+                     f"from_end={_bucket(s.from_end, (0, 1, 2, 3, 6))}", f"{message}&end={_bucket(s.from_end, (0, 1, 3))}"]
+        if s.blank_before:
+            features.append("blank_before")
+        repeats = names[_lead_name(s)] - 1 if _lead_name(s) else 0
+        features.append(f"name_repeats={_bucket(repeats, (0, 1, 2))}")
+        own.append(features)
+    out = []
+    for i, features in enumerate(own):
+        context = list(features)
+        for offset, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
+            j = i + offset
+            if 0 <= j < len(segments) and segments[j].message == segments[i].message:
+                near = [f for f in own[j] if f.split("=")[0] in ("k", "lead", "n", "end", "key", "codes")
+                        or f in ("has_key", "arrow", "tab", "rule", "listy")]
+                context += [f"{tag}:{f}" for f in near]
+                if roles_before is not None:
+                    context.append(f"{tag}:role={roles_before[j]}")
+            else:
+                context.append(f"{tag}:none")
+        if roles_before is not None:
+            same_title = Counter(roles_before[j] for j in range(len(segments))
+                                 if j != i and segments[j].titles[-1:] == segments[i].titles[-1:]
+                                 and segments[j].message == segments[i].message)
+            context += [f"title_role={role}" for role, _ in same_title.most_common(2)]
+            context.append(f"role1={roles_before[i]}")
+        out.append(context)
+    return out
+
+
+def hashed(features: list[list[str]]):
+    from sklearn.feature_extraction import FeatureHasher
+
+    return FeatureHasher(n_features=2 ** FEATURE_BITS, input_type="string", alternate_sign=False).transform(features)
+
+
+class PromptTagger:
+    """Two passes of multinomial logistic regression over hashed segment features."""
+
+    def __init__(self, weights: list[tuple[np.ndarray, np.ndarray]]):
+        # per pass: (coefficients (features, roles), intercepts (roles,)), as float32 for the product
+        self.weights = [(np.asarray(coef, dtype=np.float32).T.copy(), np.asarray(intercept, dtype=np.float32))
+                        for coef, intercept in weights]
+
+    def tag(self, segments: Sequence[Segment]) -> list[str]:
+        roles: list[str] | None = None
+        for coef, intercept in self.weights:
+            scores = hashed(segment_features(segments, roles)) @ coef + intercept
+            roles = [ROLES[k] for k in np.asarray(scores).argmax(axis=1)]
+        return roles or []
+
+    def save(self, path: Path = TAGGER_FILE) -> None:
+        arrays = {}
+        for i, (coef, intercept) in enumerate(self.weights):
+            arrays[f"coef{i}"] = coef.T.astype(np.float16)
+            arrays[f"intercept{i}"] = intercept.astype(np.float32)
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def load(cls, path: Path = TAGGER_FILE) -> "PromptTagger":
+        with np.load(path, allow_pickle=False) as data:
+            passes = len([k for k in data.files if k.startswith("coef")])
+            return cls([(data[f"coef{i}"], data[f"intercept{i}"]) for i in range(passes)])
+
+
+@lru_cache(maxsize=1)
+def shared_tagger() -> PromptTagger:
+    return PromptTagger.load()
