@@ -119,7 +119,21 @@ def _fill(text: str, what: str) -> str:
 # ----------------------------------------------------------------------------------------
 # Titles and wrappers
 
-TITLE_STYLES = ["hash1", "hash2", "hash3", "colon", "bold", "brackets", "caps", "tag", "equals", "underline", "none"]
+TITLE_STYLES = ["hash1", "hash2", "hash3", "colon", "bold", "brackets", "caps", "tag", "equals", "underline", "none",
+                "sentence", "sentence"]
+# A part introduced by a sentence rather than a title.
+INTRODUCTIONS = {
+    "labels": ["Here is what each category means:", "These are the options you can choose from.",
+               "Our {what} types, with what goes where:", "Please use one of the following codes."],
+    "examples": ["Here are some {what}s we already sorted:", "For reference, some earlier {what}s and where they went.",
+                 "To give you a feel for it, a few past cases follow.", "Below are examples from last week."],
+    "query": ["A customer just sent us the {what} below.", "Here is the {what} to label:", "This is the one to classify.",
+              "The new {what} reads:", "Now this one:"],
+    "instruction": ["Some ground rules first.", "How to answer:"],
+    "context": ["Here is some material that may help:", "Use these notes from our records.",
+                "I found the following pages."],
+    "question": ["My question is below.", "Here is what I need to know:", "The customer asks:"],
+}
 
 
 def titled(part: Part, title: str, style: str, r: random.Random) -> list[tuple[str, str]]:
@@ -179,12 +193,16 @@ def label_part(shown: list[tuple[str, str]], with_descriptions: bool, fmt: str, 
         listing = ", ".join(f"{n} ({d})" for n, d in shown[:-1]) + r.choice([", and ", " and ", ", "])
         listing += f"{shown[-1][0]} ({shown[-1][1]})"
         title = r.choice(["categories", "labels", "queues", "classes", "options", "codes"])
-        pieces.append((lead.replace("{L}", listing).replace("{t}", title).replace("{T}", title.capitalize())
-                       .replace("{n}", str(len(shown))), "label"))
+        sentence = lead.replace("{L}", listing).replace("{t}", title).replace("{T}", title.capitalize())
+        if r.random() < 0.5:  # inside a paragraph of instructions
+            sentence = f"{_fill(r.choice(MORE_INSTRUCTIONS), what)} {sentence} {r.choice(ENDINGS)}".strip()
+        pieces.append((sentence.replace("{n}", str(len(shown))), "label"))
     elif fmt == "xml_attr":
         tag, attr = r.choice([("label", "code"), ("category", "name"), ("class", "id"), ("option", "value")])
+        newline = r.choice(["", "\n"])
         for i, (n, d) in enumerate(shown):
-            pieces += [(("\n" if i else "") + f'<{tag} {attr}="{n}">', "label"), (d, "label"), (f"</{tag}>", "title")]
+            pieces += [(("\n" if i else "") + f'<{tag} {attr}="{n}">' + newline, "label"), (d, "label"),
+                       (newline + f"</{tag}>", "title")]
     elif fmt == "sentence":
         lead = r.choice(["Use one of {L}.", "The options are {L}.", "Answer with {L}.", "It has to be {L}.",
                          "Possible answers: {L}.", "choose from {L}", "Which one fits: {L}?",
@@ -271,7 +289,11 @@ def json_pieces(value, indent: int | None, key_tag: str = "title", level: int = 
 # ----------------------------------------------------------------------------------------
 # Examples and the text to classify
 
-def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random.Random) -> Part:
+def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random.Random,
+                 query: str | None = None) -> Part:
+    """The examples in one format; with a query, it follows them in the same format, its label slot empty."""
+    if query is not None:
+        examples = examples + [(query, "")]
     pieces: list[tuple[str, str]] = []
     sep = r.choice(["\n\n", "\n", "\n\n", "\n---\n", "\n\n---\n\n", "\n***\n"])
     if fmt == "pairs":
@@ -281,12 +303,16 @@ def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random
         wrap = r.choice(["plain", "plain", "plain", "triple", "fence", "quote", "dquote"])
         newline = "\n" if wrap not in ("plain", "dquote") or r.random() < 0.3 else ""
         for i, (text, label) in enumerate(examples):
+            role = "query" if query is not None and i == len(examples) - 1 else "ex_in"
             pieces += [((sep if i else "") + left + (newline or " "), "title"),
-                       *wrapped([(text, "ex_in")], wrap), (f"\n{right} ", "title"), (label, "ex_out")]
+                       *wrapped([(text, role)], wrap), (f"\n{right} " if label else f"\n{right}", "title"),
+                       (label, "ex_out")]
     elif fmt == "xml_attr":
         tag, attr = r.choice([("label", "code"), ("category", "name"), ("class", "id"), ("option", "value")])
+        newline = r.choice(["", "\n"])
         for i, (n, d) in enumerate(shown):
-            pieces += [(("\n" if i else "") + f'<{tag} {attr}="{n}">', "label"), (d, "label"), (f"</{tag}>", "title")]
+            pieces += [(("\n" if i else "") + f'<{tag} {attr}="{n}">' + newline, "label"), (d, "label"),
+                       (newline + f"</{tag}>", "title")]
     elif fmt == "sentence":
         lead = r.choice(["Use one of {L}.", "The options are {L}.", "Answer with {L}.", "It has to be {L}.",
                          "Possible answers: {L}.", "choose from {L}", "Which one fits: {L}?",
@@ -373,7 +399,11 @@ def json_pieces(value, indent: int | None, key_tag: str = "title", level: int = 
 # ----------------------------------------------------------------------------------------
 # Examples and the text to classify
 
-def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random.Random) -> Part:
+def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random.Random,
+                 query: str | None = None) -> Part:
+    """The examples in one format; with a query, it follows them in the same format, its label slot empty."""
+    if query is not None:
+        examples = examples + [(query, "")]
     pieces: list[tuple[str, str]] = []
     sep = r.choice(["\n\n", "\n", "\n\n", "\n---\n", "\n\n---\n\n", "\n***\n"])
     if fmt == "pairs":
@@ -390,8 +420,10 @@ def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random
                        *wrapped([(text, "ex_in")], wrap), (f"\n{right}: ", "title"), (label, "ex_out")]
     elif fmt == "xml_attr":
         tag, attr = r.choice([("example", "label"), ("example", "category"), ("ticket", "queue"), ("shot", "class")])
+        numbered = r.random() < 0.4
         for i, (text, label) in enumerate(examples):
-            pieces += [(("\n" if i else "") + f'<{tag} {attr}="{label}">' + r.choice(["", "\n"]), "ex_out"),
+            number = f'id="{i + 1}" ' if numbered else ""
+            pieces += [(("\n" if i else "") + f'<{tag} {number}{attr}="{label}">' + r.choice(["", "\n"]), "ex_out"),
                        (text, "ex_in"), (r.choice(["", "\n"]) + f"</{tag}>", "title")]
     elif fmt == "arrow":
         arrow = r.choice([" -> ", " => ", " → ", " --> ", " :: "])
@@ -441,17 +473,31 @@ def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random
             pieces += [(("\n\n" if i else "") + head, "title"), (label, "ex_out"), (tail, "title")]
             for text in texts:
                 pieces += [("\n- ", "title"), (text, "ex_in")]
+    elif fmt == "labelled_header":  # "Example 1 (answer: BILL):" then the text
+        header = r.choice(["Example {i} (answer: {L}):", "Case {i} - {L}", "[{L}]", "### {L} example", "{i}. Labelled {L}:"])
+        wrap = r.choice(["plain", "triple", "fence", "fence_text", "quote"])
+        for i, (text, label) in enumerate(examples):
+            pieces += [(("\n\n" if i else "") + header.replace("{i}", str(i + 1)).replace("{L}", label) + "\n", "ex_out"),
+                       *wrapped([(text, "ex_in")], wrap)]
+    elif fmt == "prose_after":  # the text, then a sentence that gives its label
+        said = r.choice(["This one went to {L}.", "That was {L}.", "Filed under {L}.", "We labelled it {L}.",
+                         "Correct answer: {L}", "-> {L}"])
+        wrap = r.choice(["plain", "triple", "fence", "quote", "dquote"])
+        for i, (text, label) in enumerate(examples):
+            pieces += [("\n\n" if i else "", "title"), *wrapped([(text, "ex_in")], wrap),
+                       ("\n" + said.replace("{L}", label), "ex_out")]
     else:  # numbered blocks
         word = r.choice(["Example", "Case", "Sample", "#"])
         answer = r.choice(["Answer", "Label", "Category", "Correct label", "->"])
         for i, (text, label) in enumerate(examples):
+            role = "query" if query is not None and i == len(examples) - 1 else "ex_in"
             pieces += [(("\n\n" if i else "") + f"{word} {i + 1}" + r.choice([":\n", "\n", ": "]), "title"),
-                       (text, "ex_in"), (f"\n{answer}" + ("" if answer == "->" else ":") + " ", "title"),
+                       (text, role), (f"\n{answer}" + ("" if answer == "->" else ":") + " ", "title"),
                        (label, "ex_out")]
     return Part("examples", pieces)
 
 
-EXAMPLE_FORMATS = ["pairs", "pairs", "xml_attr", "arrow", "inline_pair", "table", "tsv", "json_lines", "json_list", "yaml",
+EXAMPLE_FORMATS = ["pairs", "pairs", "labelled_header", "prose_after", "xml_attr", "arrow", "inline_pair", "table", "tsv", "json_lines", "json_list", "yaml",
                    "xml", "grouped", "numbered", "turns", "turns"]
 
 
@@ -484,7 +530,8 @@ def classify_request(task: Task, r: random.Random) -> list[Message]:
     labels = list(task.labels)
     r.shuffle(labels)
     style = r.choices(["name", "lower", "upper_snake", "code", "title"], [4, 2, 2, 4, 1])[0]
-    shown = [(shown_name(label, style), label.description) for label in labels]
+    titled_descriptions = style == "code" and r.random() < 0.5  # "CARD: Cardiology. The heart and ..."
+    shown = [(shown_name(label, style), _described(label, titled_descriptions, r)) for label in labels]
     if len({n for n, _ in shown}) < len(shown):
         shown = [(label.name, label.description) for label in labels]
     names = dict(zip((label.name for label in labels), (n for n, _ in shown)))
@@ -503,8 +550,13 @@ def classify_request(task: Task, r: random.Random) -> list[Message]:
     if examples and not as_turns:
         parts["examples"] = _titled(example_part(examples, example_fmt, what, r), "examples", what, r)
     query_fmt = r.choice(QUERY_FORMATS)
-    parts["query"] = _titled(Part("query", query_pieces(text, what, query_fmt, r)), "query", what, r,
-                             allow_none=True)
+    if "examples" in parts and example_fmt in ("pairs", "numbered") and r.random() < 0.35:
+        # the text to classify written as one more example, its label left for the answer
+        parts["query"] = _titled(example_part(examples, example_fmt, what, r, query=text), "examples", what, r)
+        del parts["examples"]
+    else:
+        parts["query"] = _titled(Part("query", query_pieces(text, what, query_fmt, r)), "query", what, r,
+                                 allow_none=True)
     instruction = _instructions(task, r, QUERY_INSTRUCTIONS_SHARE)
     if instruction:
         parts["instruction"] = _titled(Part("instruction", instruction), "instruction", what, r, allow_none=True,
@@ -514,6 +566,19 @@ def classify_request(task: Task, r: random.Random) -> list[Message]:
 
 
 QUERY_INSTRUCTIONS_SHARE = 0.85
+MORE_ABOUT_A_LABEL = ["Use it when in doubt between this and a neighbour.", "Not for general questions.",
+                      "This is the most common one.", "Includes follow-ups on the same issue.",
+                      "Only when nothing else fits.", "Ask a colleague if unsure (rare)."]
+
+
+def _described(label, with_name: bool, r: random.Random) -> str:
+    """A label's description; for a code, sometimes its full name first and a note after."""
+    description = label.description
+    if with_name:
+        description = f"{label.name}. {description[:1].upper()}{description[1:]}"
+        if r.random() < 0.4:
+            description += ". " + r.choice(MORE_ABOUT_A_LABEL)
+    return description
 
 
 def _instructions(task: Task, r: random.Random, share: float) -> list[tuple[str, str]]:
@@ -521,6 +586,9 @@ def _instructions(task: Task, r: random.Random, share: float) -> list[tuple[str,
         return []
     sentences = r.sample(INSTRUCTIONS + [_fill(s, task.what) for s in MORE_INSTRUCTIONS] + [task.question],
                          r.randint(1, 3))
+    if r.random() < 0.15:  # YAML-like settings: "task: ...", "format: ..."
+        keys = r.sample(["task", "goal", "format", "answer_format", "output", "note", "role", "style"], len(sentences))
+        return [("\n".join(f"{key}: {sentence}" for key, sentence in zip(keys, sentences)), "instruction")]
     return [(" ".join(sentences) if r.random() < 0.6 else "\n".join(sentences), "instruction")]
 
 
@@ -531,6 +599,8 @@ def _titled(part: Part, kind: str, what: str, r: random.Random, allow_none: bool
         style = "colon"
     if allow_none and r.random() < none_share:
         style = "none"
+    if style == "sentence":
+        return [(_fill(r.choice(INTRODUCTIONS[kind]), what), "title"), ("\n", "title"), *part.pieces]
     return titled(part, _fill(r.choice(TITLE_WORDS[kind]), what), style, r)
 
 

@@ -9,6 +9,7 @@ of the segments tagged so.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 from typing import Sequence
@@ -18,14 +19,13 @@ from course_utils.offline.reading.segments import Segment, attribute_values, mes
 from course_utils.offline.reading.tagger import shared_tagger
 
 _BULLET = re.compile(r"^\s*(?:[-*•+>]|\d+[.)]|#{1,6})\s+")
-_NAME_SEPARATOR = re.compile(r"\s*(?::\s|\t|\s[-—–=]\s|\s\(|\s->\s|\s=>\s|=\s|"
+_NAME_SEPARATOR = re.compile(r"\s*(?::\s|\t|\s[-—–=]\s|\s\(|\s->\s|\s=>\s|=\s|\.\s|"
                              r"\s(?:means|is for|covers|stands for|refers to|is used for):?\s)\s*")
-# "BILL (billing and payments), SHIP (shipping)": names each followed by a description in parentheses
-_DESCRIBED_IN_PARENTHESES = re.compile(r"([\w][\w &'/-]{0,60}?)\s*\(([^()]{3,})\)")
 _PAIR_SEPARATOR = re.compile(r"\s*(?:-->|->|=>|→|::|\t|\s\|\s|\s[;—]\s)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;|/]\s*(?:or\s+)?|\s+or\s+)")
 _KEY_PREFIX = re.compile(r"^\s*\**[A-Za-z][\w ()/'-]{0,30}?\**\s*:\s*(?:\*\*)?\s+")
 _MAX_NAME_WORDS = 4
+_CODE = re.compile(r"[A-Z][A-Z0-9_]{1,}")
 
 
 _ARROW_LEAD = re.compile(r"^\s*(?:-->|->|=>|→)\s*")
@@ -36,14 +36,24 @@ def _clean(text: str) -> str:
 
 
 def _without_key(segment: Segment) -> str:
-    """A segment's text without its "Key:" prefix (JSON strings have none)."""
+    """A segment's text without its bullet and "Key:" prefix (JSON strings have neither); a value
+    written as a quoted JSON string ("ticket: \"Hi,\\n...\"") is decoded."""
     if segment.kind.startswith("json"):
         return segment.content
-    return _KEY_PREFIX.sub("", segment.content, count=1) if segment.key else segment.content
+    text = _KEY_PREFIX.sub("", _BULLET.sub("", segment.content), count=1) if segment.key else segment.content
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass
+    return text
 
 
 def _name(text: str) -> str:
-    return _clean(text).rstrip(".:").strip("\"'`*[]() ")
+    """A label's name as written: "BILL", "**BILL**", and the one code in "The BILL queue"."""
+    name = _clean(text).rstrip(".:").strip("\"'`*[]() ")
+    codes = [word for word in name.split() if _CODE.fullmatch(word)]
+    return codes[0] if len(name.split()) > 1 and len(codes) == 1 else name
 
 
 def _labels(segments: list[Segment], roles: list[str]) -> list[Label]:
@@ -87,12 +97,14 @@ def _labels_of_line(line: str, before: list[Label]) -> list[Label]:
     if line.lstrip().startswith(":") and before:  # a Markdown definition list: "NAME" then ": what it means"
         before[-1].description = f"{before[-1].description} {text.lstrip(': ')}".strip()
         return []
-    described = _DESCRIBED_IN_PARENTHESES.findall(text)
-    if len(described) >= 2:
-        return [Label(_name(name.split(":")[-1].split()[-1] if len(name.split()) > _MAX_NAME_WORDS else name),
-                      description) for name, description in described]
     parts = _NAME_SEPARATOR.split(text, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= _MAX_NAME_WORDS and not _LIST_SEPARATOR.search(parts[0]):
+    named = len(parts) == 2 and len(parts[0].split()) <= _MAX_NAME_WORDS and not _LIST_SEPARATOR.search(parts[0])
+    if named and not text[len(parts[0]):].lstrip().startswith("(") and len(parts[0].split()) <= 2:
+        return [Label(_name(parts[0]), parts[1].strip())]
+    described = _described_in_parentheses(text)
+    if len(described) >= 2:  # "The queues are BILL (...), SHIP (...)"
+        return [Label(_name(name), description) for name, description in described]
+    if named:
         return [Label(_name(parts[0]), parts[1].strip().rstrip(")").strip())]
     items = [item for item in _LIST_SEPARATOR.split(text.rstrip(".?")) if item.strip()]
     if len(items) >= 2:
@@ -107,6 +119,24 @@ def _labels_of_line(line: str, before: list[Label]) -> list[Label]:
     return [Label(_name(text))]
 
 
+def _described_in_parentheses(text: str) -> list[tuple[str, str]]:
+    """(name, description) for each "NAME (description)" of a list, parentheses nested or not:
+    "The queues are BILL (money: charges (cards)), SHIP (delivery) and RTRN (returns)." """
+    found, depth, start, name_end = [], 0, 0, 0
+    for i, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                start, name_end = i + 1, i
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                before = re.split(r"[,:;]|\band\b|\bor\b|\bare\b|\bis\b", text[:name_end])[-1].split()
+                if before and len(before) <= 3:
+                    found.append((" ".join(before), text[start:i].strip()))
+    return found
+
+
 def _pair(segment: Segment) -> tuple[str, str] | None:
     """(text, label) from one segment: a table row, "text -> LABEL", "Text: ... | Label: ..."."""
     text = segment.content.strip()
@@ -114,6 +144,9 @@ def _pair(segment: Segment) -> tuple[str, str] | None:
         cells = [c.strip() for c in text.strip("|").split("|")]
         return (" ".join(cells[:-1]).strip(), cells[-1]) if len(cells) >= 2 else None
     pieces = _PAIR_SEPARATOR.split(text)
+    trailing = re.search(r"\s[(\[]([^()\[\]]{1,30})[)\]]\W*$", text)
+    if len(pieces) < 2 and trailing:  # "text (BILL)"
+        return _clean(text[:trailing.start()]), _name(trailing.group(1))
     if len(pieces) >= 2:
         left, right = " ".join(pieces[:-1]), pieces[-1]
     else:
@@ -126,15 +159,28 @@ def _pair(segment: Segment) -> tuple[str, str] | None:
     return _clean(left), _name(right)
 
 
-def _examples(segments: list[Segment], roles: list[str]) -> list[tuple[str, str]]:
+def _label_said(segment: Segment, names: dict[str, str]) -> str:
+    """The label an example's label segment gives: a defined label it names ("This one went to
+    BILL.", "Example 1 (answer: BILL):"), else what it says after its key."""
+    said = _name(_without_key(segment))
+    if said.lower() in names:
+        return names[said.lower()]
+    named = [name for key, name in names.items() if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", segment.content.lower())]
+    return named[-1] if len(named) == 1 else said
+
+
+def _examples(segments: list[Segment], roles: list[str],
+              names: dict[str, str]) -> tuple[list[tuple[str, str]], tuple[str, int]]:
     """Example pairs: one-segment pairs, and example texts matched with their label segment.
 
     A label comes after its text ("Input: ... / Output: BILL"), or, when the examples start with
-    a label, it heads a group of texts ("BILL:" then a list of tickets).
+    a label, it heads a group of texts ("BILL:" then a list of tickets). Also returns the text of a
+    last example left without its label and where it ends, if any: the text to classify written as
+    one more example.
     """
-    items: list[list] = []  # ["in", text] / ["out", label] / ["pair", (text, label)]
+    items: list[list] = []  # ["in", text, last segment] / ["out", label] / ["pair", (text, label)]
     previous_role = ""
-    for s, role in zip(segments, roles):
+    for index, (s, role) in enumerate(zip(segments, roles)):
         if role == "ex_pair" and (pair := _pair(s)) is not None and all(pair):
             items.append(["pair", pair])
         elif role == "ex_in" and (text := _clean(_without_key(s))):
@@ -142,46 +188,67 @@ def _examples(segments: list[Segment], roles: list[str]) -> list[tuple[str, str]
                          and s.kind == "line" and not _BULLET.match(s.text))
             if continues:  # one example text over several lines
                 items[-1][1] += "\n" + text
+                items[-1][2] = index
             else:
-                items.append(["in", text])
+                items.append(["in", text, index])
         elif role == "ex_out" and s.kind == "open_tag" and (values := attribute_values(s.text)):
             items.append(["out", _name(values[-1][1])])  # <example label="BILL">
-        elif role == "ex_out" and (label := _name(_without_key(s))):
+        elif role == "ex_out" and (label := _label_said(s, names)):
             items.append(["out", label])
+        elif role == "label" and (defined := _labels_of_line(s.content, [])):
+            items.append(["defined", defined[0].name])  # a label heading may head its examples
         if s.kind != "close_tag" and not (role == "title" and s.kind == "line" and _is_delimiter(s.text)):
             previous_role = role
-    label_first = next((kind for kind, _ in items if kind != "pair"), "") == "out"
+    if not any(item[0] == "out" for item in items):  # "#### BILL: what it means", then its examples
+        items = [["out" if item[0] == "defined" else item[0], *item[1:]] for item in items]
+    items = [item for item in items if item[0] != "defined"]
+    while items and items[0][0] == "out" and len(items) > 1 and items[1][0] == "out":
+        items.pop(0)  # a label defined with no example under it
+    label_first = next((item[0] for item in items if item[0] != "pair"), "") == "out"
     examples, pending, heading = [], [], ""
-    for kind, value in items:
+    for kind, value, *where in items:
         if kind == "pair":
             examples.append(value)
         elif kind == "in" and label_first:
             if heading:
                 examples.append((value, heading))
         elif kind == "in":
-            pending.append(value)
+            pending.append((value, where[0]))
         elif label_first:
             heading = value
         else:
-            examples += [(text, value) for text in pending]
+            examples += [(text, value) for text, _ in pending]
             pending = []
-    return examples
+    return examples, pending[-1] if pending else ("", -1)
 
 
 def _is_delimiter(text: str) -> bool:
     return re.fullmatch(r"[-=*_~`\"'>]{1,}\w*", text.strip()) is not None
 
 
-def _query(segments: list[Segment], roles: list[str]) -> str:
-    """The text tagged as the query, from the last message that has any."""
-    tagged = [(s, role) for s, role in zip(segments, roles) if role == "query"]
-    if not tagged:
-        return ""
-    last = tagged[-1][0].message
-    parts = [s for s, _ in tagged if s.message == last]
+def _query(segments: list[Segment], roles: list[str]) -> tuple[str, int]:
+    """The text tagged as the query, and where it ends: its last unbroken run in one message. A delimiter, or a short
+    line the tagger took for something else ("Thanks,") between two query lines, stays in the run."""
+    runs: list[list[int]] = []
+    for i, role in enumerate(roles):
+        if role != "query":
+            continue
+        previous = runs[-1][-1] if runs else None
+        between = range(previous + 1, i) if previous is not None else range(0)
+        joined = (previous is not None and segments[previous].message == segments[i].message
+                  and all(_is_delimiter(segments[j].text) or (roles[j] == "other" and len(segments[j].text) < 40)
+                          for j in between))
+        if joined:
+            runs[-1] += [j for j in between if not _is_delimiter(segments[j].text)] + [i]
+        else:
+            runs.append([i])
+    if not runs:
+        return "", -1
+    parts = [segments[i] for i in runs[-1]]
     lines = [_without_key(parts[0]) if len(parts[0].key.split()) <= 3 else parts[0].content]
     lines += [s.content for s in parts[1:]]
-    return "\n".join(line.strip().strip('"“”') if len(parts) == 1 else line for line in lines).strip()
+    text = "\n".join(line.strip().strip('"“”') if len(parts) == 1 else line for line in lines).strip()
+    return text, runs[-1][-1]
 
 
 def _passages(segments: list[Segment], roles: list[str]) -> list[Passage]:
@@ -202,18 +269,37 @@ def read_tagged(messages: Sequence[dict]) -> ReadPrompt:
     segments = segment_messages(messages)
     roles = shared_tagger().tag(segments) if segments else []
     read = ReadPrompt(full_text="\n\n".join(text for _, text in message_texts(messages)))
-    read.labels = _dedupe(_labels(segments, roles))
-    read.examples = _examples(segments, roles)
-    read.question = _query(segments, roles)
+    read.labels = _distinct(_labels(segments, roles))
+    names = {label.name.lower(): label.name for label in read.labels}
+    roles = _outputs_named(segments, roles, set(names))
+    read.examples, (unanswered, unanswered_at) = _examples(segments, roles, names)
+    query, query_at = _query(segments, roles)
+    read.question = unanswered if unanswered_at > query_at else query
     read.passages = _passages(segments, roles)
     read.instructions = "\n".join(s.content for s, role in zip(segments, roles) if role == "instruction")
     return read
 
 
-def _dedupe(labels: list[Label]) -> list[Label]:
+def _outputs_named(segments: list[Segment], roles: list[str], names: set[str]) -> list[str]:
+    """A line right after an example's text that says nothing but a label name ("LABEL: SHIP") is
+    that example's label, whatever the tagger made of it."""
+    roles = list(roles)
+    for i in range(1, len(segments)):
+        said = _name(_without_key(segments[i])).lower()
+        if roles[i] in ("title", "other", "instruction") and said in names and roles[i - 1] == "ex_in":
+            roles[i] = "ex_out"
+    return roles
+
+
+def _distinct(labels: list[Label]) -> list[Label]:
+    """Labels without repeats, and without a first word they all share ("Category BILL" -> "BILL")."""
     seen, out = set(), []
     for label in labels:
         if label.name.lower() not in seen:
             seen.add(label.name.lower())
             out.append(label)
+    firsts = {label.name.split()[0] for label in out if len(label.name.split()) > 1}
+    if len(out) >= 2 and len(firsts) == 1 and all(len(label.name.split()) > 1 for label in out):
+        for label in out:
+            label.name = label.name.split(maxsplit=1)[1]
     return out

@@ -22,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from course_utils.offline.reading.segments import Segment, segment_messages
+from course_utils.offline.reading.segments import Segment, attribute_values
 
 ROLES = ("instruction", "label", "ex_in", "ex_out", "ex_pair", "query", "context", "title", "other")
 FEATURE_BITS = 16
@@ -58,6 +58,11 @@ def _shape(segment: Segment) -> list[str]:
         shape.append("rule")
     if segment.key:
         shape.append("has_key")
+    if segment.kind == "open_tag" and "=" in text:
+        shape.append("has_attributes")
+    named_in_parentheses = len(re.findall(r"\b[A-Z][A-Z0-9_]+\s*\(", text))
+    if named_in_parentheses:
+        shape.append(f"code_parens={_bucket(named_in_parentheses, (1, 2, 4))}")
     if len(re.findall(r"[,;|/]| or ", text)) >= 2:
         shape.append("listy")
     return shape
@@ -65,6 +70,14 @@ def _shape(segment: Segment) -> list[str]:
 
 def _words(text: str, prefix: str, limit: int = 40) -> list[str]:
     return [f"{prefix}{w}" for w in _WORD.findall(text.lower())[:limit]]
+
+
+def signature(segment: Segment) -> tuple:
+    """What parallel items of a list share: kind, how the line starts, its key's first word."""
+    text = segment.text
+    lead = re.match(r"^\W*", text).group(0)[:3]
+    first = (segment.key.split() or [""])[0].lower() if segment.key else ""
+    return segment.kind, lead, first, bool(segment.key), segment.message
 
 
 def _lead_name(segment: Segment) -> str:
@@ -77,6 +90,7 @@ def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | 
     n_messages = max((s.message for s in segments), default=0) + 1
     last_user = max((s.message for s in segments if s.role == "user"), default=-1)
     names = Counter(_lead_name(s) for s in segments)
+    signatures = [signature(s) for s in segments]
     own: list[list[str]] = []
     for s in segments:
         features = _shape(s) + _words(s.content, "w=") + _words(s.key, "key=", 6)
@@ -95,6 +109,8 @@ def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | 
             features.append("blank_before")
         repeats = names[_lead_name(s)] - 1 if _lead_name(s) else 0
         features.append(f"name_repeats={_bucket(repeats, (0, 1, 2))}")
+        if s.kind == "open_tag" and any(names[value.lower()] for _, value in attribute_values(s.text)):
+            features.append("attribute_names_a_label")  # <ticket category="BILL"> where BILL is defined
         own.append(features)
     out = []
     for i, features in enumerate(own):
@@ -110,6 +126,17 @@ def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | 
             else:
                 context.append(f"{tag}:none")
         if roles_before is not None:
+            mine = roles_before[i]
+            for step, tag in ((-1, "prev"), (1, "next")):
+                j = i + step
+                while 0 <= j < len(segments) and signatures[j] != signatures[i]:
+                    j += step
+                context.append(f"{tag}_like={roles_before[j] if 0 <= j < len(segments) else 'none'}")
+            after = next((roles_before[j] for j in range(i + 1, len(segments)) if roles_before[j] not in (mine, "title")),
+                         "end")
+            before = next((roles_before[j] for j in range(i - 1, -1, -1) if roles_before[j] not in (mine, "title")),
+                          "start")
+            context += [f"run_then={after}", f"run_after={before}", f"run={before}>{mine}>{after}"]
             same_title = Counter(roles_before[j] for j in range(len(segments))
                                  if j != i and segments[j].titles[-1:] == segments[i].titles[-1:]
                                  and segments[j].message == segments[i].message)

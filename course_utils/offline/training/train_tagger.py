@@ -75,7 +75,7 @@ def _flat(corpus, roles_before=None):
     return features, gold
 
 
-def train(n: int = 4000, c: float = 1.0) -> tuple[PromptTagger, dict]:
+def train(n: int = 8000, c: float = 1.0) -> tuple[PromptTagger, dict]:
     started = time.time()
     corpus = tagged_corpus(n, "train")
     features, gold = _flat(corpus)
@@ -107,7 +107,7 @@ def accuracy(tagger: PromptTagger, corpus) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=4000, help="requests to train on")
+    parser.add_argument("--n", type=int, default=8000, help="requests to train on")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     args = parser.parse_args()
     tagger, report = train(args.n, args.c)
