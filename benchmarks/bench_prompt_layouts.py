@@ -31,6 +31,12 @@ from course_utils.ticket_prompts import development_split
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from layout_suite import COURSE_TEMPLATES, LAYOUTS  # noqa: E402 -- the suite lives with the tests
+from layout_suite_fresh import FRESH_CLASSIFY_LAYOUTS, FRESH_QA_LAYOUTS  # noqa: E402
+
+# A second set, written by another author after the prompt tagger existed, without reading it or the
+# first suite. These few were looked at while the tagger was developed; every other one never was.
+FRESH_LAYOUTS = {"qa": FRESH_QA_LAYOUTS, "classify": FRESH_CLASSIFY_LAYOUTS}
+FRESH_INSPECTED = {"xml tags with attributes", "ticket first, prose", "numbered bold list", "yaml-ish system"}
 
 WITHIN_POINTS = 10  # issue 20: every layout's accuracy within this many points of the template's
 
@@ -71,10 +77,13 @@ def same_intent_first(item: dict, train: list[dict], k: int = 5) -> list[dict]:
     return [{"question": row["question"], "sql": row["sql"]} for row in ranked[:k]]
 
 
-def measure(client, chat: str, task: str, title: str, items, build, scorer) -> None:
+def measure(client, chat: str, task: str, title: str, items, build, scorer, fresh: bool = False) -> None:
     """Every layout of a task on the same items, then the summary against the template."""
-    print(f"\n{title} ({len(items)} items):", flush=True)
-    layouts = {"course template": COURSE_TEMPLATES[task], **LAYOUTS[task]}
+    print(f"\n{title} ({len(items)} items){', second layout set (* looked at during development)' if fresh else ''}:",
+          flush=True)
+    suite = FRESH_LAYOUTS[task] if fresh else LAYOUTS[task]
+    layouts = {"course template": COURSE_TEMPLATES[task],
+               **{(f"* {name}" if name in FRESH_INSPECTED else name): layout for name, layout in suite.items()}}
     scores, slowest = {}, 0.0
     for name, layout in layouts.items():
         run = evaluate(chat_predictor(client, chat, build(layout), temperature=0), items, scorer,
@@ -95,14 +104,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=20, help="items per task (and per SQL split)")
     parser.add_argument("--task", choices=("qa", "classify", "sql"), action="append",
                         help="only these tasks (default: all three)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="also the second layout set (tests/layout_suite_fresh.py; QA and classification)")
     args = parser.parse_args()
     tasks = args.task or ["qa", "classify", "sql"]
     client, chat = get_client(cache=False), model_for("chat")
-    if "qa" in tasks:
-        measure(client, chat, "qa", "Document QA", *qa_requests(args.n), qa_scorer())
-    if "classify" in tasks:
-        measure(client, chat, "classify", "Ticket classification, labels described, 8 examples",
-                *classify_requests(args.n), label_scorer(list(datasets.load_ticket_labels())))
+    for fresh in (False, True) if args.fresh else (False,):
+        if "qa" in tasks:
+            measure(client, chat, "qa", "Document QA", *qa_requests(args.n), qa_scorer(), fresh=fresh)
+        if "classify" in tasks:
+            measure(client, chat, "classify", "Ticket classification, labels described, 8 examples",
+                    *classify_requests(args.n), label_scorer(list(datasets.load_ticket_labels())), fresh=fresh)
     if "sql" in tasks:
         for split, name in (("test", "familiar"), ("test_new", "new intents")):
             measure(client, chat, "sql", f"Text-to-SQL, schema + dictionary + 5 examples ({name} split)",

@@ -102,7 +102,9 @@ ACKNOWLEDGEMENTS = ["Got it.", "Understood. Send me the {what}.", "Sure, go ahea
 
 
 GREETINGS = ["Hi team,", "Hello,", "Dear support,", "Hi there!", "Good morning,", "To whom it may concern,"]
-SIGN_OFFS = ["Thanks,\nSam", "Best regards,\nR. Okafor", "Cheers, Lin", "Thank you!", "Kind regards\nMaria"]
+SIGN_OFFS = ["Thanks,\nSam", "Best regards,\nR. Okafor", "Cheers, Lin", "Thank you!", "Kind regards\nMaria",
+             "Sort this out please.", "Please advise.", "Let me know what to do.", "Answer soon please.\nJo",
+             "Please reply quickly.", "Fix this.\nD. Ito"]
 
 
 def as_letter(text: str, r: random.Random) -> str:

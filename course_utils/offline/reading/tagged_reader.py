@@ -226,7 +226,7 @@ def _is_delimiter(text: str) -> bool:
     return re.fullmatch(r"[-=*_~`\"'>]{1,}\w*", text.strip()) is not None
 
 
-def _query(segments: list[Segment], roles: list[str]) -> tuple[str, int]:
+def _query(segments: list[Segment], roles: list[str], texts: list[str]) -> tuple[str, int]:
     """The text tagged as the query, and where it ends: its last unbroken run in one message. A delimiter, or a short
     line the tagger took for something else ("Thanks,") between two query lines, stays in the run."""
     runs: list[list[int]] = []
@@ -244,11 +244,18 @@ def _query(segments: list[Segment], roles: list[str]) -> tuple[str, int]:
             runs.append([i])
     if not runs:
         return "", -1
-    parts = [segments[i] for i in runs[-1]]
-    lines = [_without_key(parts[0]) if len(parts[0].key.split()) <= 3 else parts[0].content]
-    lines += [s.content for s in parts[1:]]
-    text = "\n".join(line.strip().strip('"“”') if len(parts) == 1 else line for line in lines).strip()
-    return text, runs[-1][-1]
+    run = runs[-1]
+    while run[-1] + 1 < len(segments) and roles[run[-1] + 1] == "other" and len(segments[run[-1] + 1].text) < 40 \
+            and segments[run[-1] + 1].message == segments[run[-1]].message:
+        run.append(run[-1] + 1)  # a sign-off ("Tariq") after the message
+    first, last = segments[run[0]], segments[run[-1]]
+    if first.kind.startswith("json") or len(run) == 1:
+        text = _without_key(first) if len(first.key.split()) <= 3 else first.content
+        return text.strip().strip('"“”').strip(), run[-1]
+    text = texts[first.message][first.start:last.end]  # as written, blank lines and all
+    if first.key and len(first.key.split()) <= 3:
+        text = _KEY_PREFIX.sub("", _BULLET.sub("", text), count=1)
+    return text.strip(), run[-1]
 
 
 def _passages(segments: list[Segment], roles: list[str]) -> list[Passage]:
@@ -273,7 +280,7 @@ def read_tagged(messages: Sequence[dict]) -> ReadPrompt:
     names = {label.name.lower(): label.name for label in read.labels}
     roles = _outputs_named(segments, roles, set(names))
     read.examples, (unanswered, unanswered_at) = _examples(segments, roles, names)
-    query, query_at = _query(segments, roles)
+    query, query_at = _query(segments, roles, [text for _, text in message_texts(messages)])
     read.question = unanswered if unanswered_at > query_at else query
     read.passages = _passages(segments, roles)
     read.instructions = "\n".join(s.content for s, role in zip(segments, roles) if role == "instruction")

@@ -10,6 +10,7 @@ freshly laid-out requests (another seed) and writes weights/acme-tiny/prompt_tag
 from __future__ import annotations
 
 import argparse
+import random
 import time
 from collections import Counter
 
@@ -67,10 +68,18 @@ def _fit(features: list[list[str]], roles: list[str], c: float):
     return coef, intercept
 
 
-def _flat(corpus, roles_before=None):
+WORD_DROPOUT = 0.5  # share of training segments whose own words are hidden
+
+
+def _flat(corpus, roles_before=None, seed: int = 0):
+    """Features and gold roles of every segment. For WORD_DROPOUT of them the segment's words are
+    left out, so that the tagger learns to read a layout from its shape and titles, not only from
+    the words of the practice texts it was trained on."""
+    r = random.Random(seed)
     features, gold = [], []
     for i, (segments, roles) in enumerate(corpus):
-        features += segment_features(segments, roles_before[i] if roles_before else None)
+        for own in segment_features(segments, roles_before[i] if roles_before else None):
+            features.append([f for f in own if not f.startswith("w=")] if r.random() < WORD_DROPOUT else own)
         gold += roles
     return features, gold
 
