@@ -3,7 +3,7 @@
 import pytest
 
 from course_utils.offline_assets import use_packaged_assets
-from course_utils.offline.reading.prompt_reader import read_prompt
+from course_utils.offline.reading.reader import read_prompt
 
 use_packaged_assets()
 
@@ -94,7 +94,8 @@ def test_a_heading_in_the_system_messages_material_is_not_the_question():
         read = read_prompt([{"role": "system", "content": f"Write a SQLite query.\n\n{dictionary}"},
                             {"role": "user", "content": question}])
         assert read.question == question
-        assert "| `NEW` | not picked up |" in read.instructions  # the material is kept, as the task's
+        kept = read.instructions + "".join(passage.text for passage in read.passages)
+        assert "| `NEW` | not picked up |" in kept  # the material is kept, as the task's
 
 
 def test_a_question_only_the_system_message_holds_is_still_read():

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from course_utils.offline.corpus.classify import ENDINGS, INSTRUCTIONS, shown_name
 from course_utils.offline.corpus.classify_tasks import Task
 from course_utils.offline.corpus.qa import INSTRUCTIONS as QA_INSTRUCTIONS
-from course_utils.offline.corpus.qa import EntityPool, ask, make_passage
+from course_utils.offline.corpus.qa import EntityPool, ask, make_passage, make_table, table_columns
 
 # The roles a piece of a prompt plays; the tagger predicts one per segment.
 ROLES = ("instruction", "label", "ex_in", "ex_out", "ex_pair", "query", "context", "title", "other")
@@ -568,6 +568,7 @@ def classify_request(task: Task, r: random.Random) -> list[Message]:
 
 
 QUERY_INSTRUCTIONS_SHARE = 0.85
+NO_QUERY_SHARE = 0.04
 MORE_ABOUT_A_LABEL = ["Use it when in doubt between this and a neighbour.", "Not for general questions.",
                       "This is the most common one.", "Includes follow-ups on the same issue.",
                       "Only when nothing else fits.", "Ask a colleague if unsure (rare)."]
@@ -608,7 +609,10 @@ def _titled(part: Part, kind: str, what: str, r: random.Random, allow_none: bool
 
 def _arrange(parts: dict[str, list[tuple[str, str]]], ending: str, turns: list[tuple[str, str]], what: str,
              query_fmt: str, r: random.Random, task_kind: str) -> list[Message]:
-    """Place the parts in messages: some in a system message, the rest in user messages, in some order."""
+    """Place the parts in messages: some in a system message, the rest in user messages, in some order.
+    A few requests lose their query: a prompt may hold material and no question at all."""
+    if r.random() < NO_QUERY_SHARE:
+        parts = {name: pieces for name, pieces in parts.items() if name != "query"}
     names = [name for name in parts if name != "query"]
     r.shuffle(names)
     query_first = r.random() < 0.2
@@ -630,7 +634,7 @@ def _arrange(parts: dict[str, list[tuple[str, str]]], ending: str, turns: list[t
             system.gap()
             for text, tag in parts[name]:
                 system.add(text, tag)
-    if "query" in in_system:
+    if "query" in in_system and "query" in parts:
         system.gap()
         for text, tag in parts["query"]:
             system.add(text, tag)
@@ -650,7 +654,7 @@ def _arrange(parts: dict[str, list[tuple[str, str]]], ending: str, turns: list[t
     if r.random() < 0.15:
         user.add(r.choice(FILLER), "other")
     order = [n for n in names if n not in in_system]
-    if "query" not in in_system:
+    if "query" in parts and "query" not in in_system:
         order = ["query"] + order if query_first else order + ["query"]
     for name in order:
         user.gap(r.choice(["\n\n", "\n\n", "\n"]))
@@ -667,46 +671,114 @@ def _arrange(parts: dict[str, list[tuple[str, str]]], ending: str, turns: list[t
     return messages
 
 
+def article(passage, r: random.Random, table=None) -> str:
+    """A passage written as a knowledge-base article would be: plain, or with headings, lists, numbered
+    steps, "Key: value" lines, a bold note, a version line and a table, as documentation is."""
+    sentences = passage.sentences if not passage.is_table else [passage.text]
+    title = passage.entity.name[:1].upper() + passage.entity.name[1:]
+    style = r.choice(["plain", "plain", "heading", "heading_list", "sections", "sections", "steps", "fields"])
+    if style == "plain" or len(sentences) < 2:
+        text = " ".join(sentences)
+    elif style == "heading":
+        text = f"{r.choice(['#', '##', '###'])} {title}\n\n" + " ".join(sentences)
+    elif style == "heading_list":
+        text = f"# {title}\n\n{sentences[0]}\n\n" + "\n".join(f"{r.choice(['-', '*'])} {s}" for s in sentences[1:])
+    elif style == "steps":
+        text = f"## {title}\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(sentences, start=1))
+    elif style == "fields":  # "Key: value" lines, as in a record or a policy summary
+        text = f"# {title}\n\n" + "\n".join(f"{'**' if r.random() < 0.3 else ''}{_field_name(s)}: {s}" for s in sentences)
+    else:
+        half = max(1, len(sentences) // 2)
+        text = (f"# {title}\n\n{' '.join(sentences[:half])}\n\n## "
+                f"{r.choice(['Details', 'More', 'Good to know', 'What is covered', 'How it works'])}\n\n"
+                + ("\n".join(f"- {s}" for s in sentences[half:]) if r.random() < 0.5 else " ".join(sentences[half:])))
+    if style != "plain" and r.random() < 0.3:
+        lines = text.split("\n")
+        lines.insert(1, f"\n*Version {r.randint(1, 4)}, effective {r.randint(1, 28)} May 202{r.randint(2, 5)}.*")
+        text = "\n".join(lines)
+    if style != "plain" and r.random() < 0.2:
+        text += f"\n\n**{r.choice(['Note', 'Important', 'Tip'])}:** {r.choice(sentences)}"
+    if table is not None:
+        text += f"\n\n## {table.title or 'Overview'}\n\n{table.text}" if style != "plain" else f"\n\n{table.text}"
+    return text
+
+
+def _field_name(sentence: str) -> str:
+    """A short field name for a sentence: its last content words before the number or the end."""
+    words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 3][-2:]
+    return " ".join(words).capitalize() or "Detail"
+
+
+def with_codes(table_text: str, r: random.Random) -> str:
+    """A table with a code column first ("| SKU | ..."), as product and policy tables often have."""
+    lines = table_text.split("\n")
+    prefix = r.choice(["ID", "SKU", "REF", "NO"])
+    stem = "".join(r.choice("ABCDEFGHKLMNPRST") for _ in range(3))
+    out = [f"| {prefix} " + lines[0], "|---" + lines[1]]
+    out += [f"| {stem}-{100 + 10 * i} " + line for i, line in enumerate(lines[2:])]
+    return "\n".join(out)
+
+
+def passages_part(bodies: list[str], r: random.Random) -> list[tuple[str, str]]:
+    """Several passages, numbered, tagged, headed, in JSON, fenced or between rules."""
+    style = r.choice(["blank", "numbered", "ids", "heading_ids", "bold_ids", "tags", "tags_in_tags", "json",
+                      "rules", "fences", "quoted"])
+    if style == "json":
+        key = r.choice(["text", "content", "body", "page_content"])
+        return json_pieces([{"id": _tagged(str(i + 1), "other"), key: _tagged(body, "context")}
+                            for i, body in enumerate(bodies)], r.choice([None, 2]))
+    pieces: list[tuple[str, str]] = []
+    if style == "tags_in_tags":
+        pieces.append(("<documents>\n", "title"))
+    for i, body in enumerate(bodies):
+        lead = "\n\n" if i else ""
+        header = {"numbered": f"[{i + 1}] ", "ids": f"Document {i + 1}:\n", "heading_ids": f"## Source {i + 1}\n\n",
+                  "bold_ids": f"**Article {i + 1}**\n", "tags": f'<doc id="{i + 1}">\n',
+                  "tags_in_tags": f'<document index="{i + 1}">\n', "fences": "```\n", "quoted": '"""\n',
+                  "rules": "---\n" if i else ""}.get(style, "")
+        footer = {"tags": "\n</doc>", "tags_in_tags": "\n</document>", "fences": "\n```", "quoted": '\n"""'}.get(style, "")
+        pieces += [(lead + header, "title"), (body, "context"), (footer, "title")]
+    if style == "tags_in_tags":
+        pieces.append(("\n</documents>", "title"))
+    return pieces
+
+
 def qa_request(pool: EntityPool, r: random.Random) -> list[Message]:
-    """A question about passages, in a random layout: teaches the tagger what is not a label list."""
+    """A question about passages, in a random layout."""
     entity = pool.pick(r)
     fact = r.choice(entity.facts)
     passages = [make_passage(entity, r, must=(fact.key,))]
     passages += [make_passage(other, r) for other in pool.others(r, entity, r.randint(0, 3), set())]
     r.shuffle(passages)
     question = ask(entity, fact, r)
+    if r.random() < 0.2:
+        question = f"{r.choice(['Hi,', 'Hello!', 'Quick one:'])} {question} {r.choice(['Thanks!', 'Cheers.', ''])}".strip()
     what = "question"
-    style = r.choice(["blank", "numbered", "ids", "tags", "json", "rules"])
-    pieces: list[tuple[str, str]] = []
-    for i, passage in enumerate(passages):
-        lead = "\n\n" if i else ""
-        body = passage.text
-        if style == "numbered":
-            pieces += [(f"{lead}[{i + 1}] ", "title"), (body, "context")]
-        elif style == "ids":
-            pieces += [(f"{lead}Document {i + 1}:\n", "title"), (body, "context")]
-        elif style == "tags":
-            pieces += [(f"{lead.strip()}\n<doc id=\"{i + 1}\">\n" if i else f"<doc id=\"{i + 1}\">\n", "title"),
-                       (body, "context"), ("\n</doc>", "title")]
-        elif style == "rules":
-            pieces += [("\n---\n" if i else "", "title"), (body, "context")]
-        elif style == "json":
-            pieces = json_pieces([{"id": _tagged(str(i + 1), "other"), "text": _tagged(p.text, "context")}
-                                  for i, p in enumerate(passages)], r.choice([None, 2]))
-            break
-        else:
-            pieces += [(lead, "title"), (body, "context")]
-    parts = {"context": _titled(Part("context", pieces), "context", what, r, allow_none=True, none_share=0.2),
+    bodies = [article(p, r) for p in passages]
+    if r.random() < 0.4:  # a table about several entities of a kind, inside one of the articles
+        rows = [entity] + pool.others(r, entity, r.randint(2, 5), set())
+        rows = [e for e in rows if e.kind == entity.kind]
+        if len(rows) >= 2:
+            keys = table_columns(rows, r)
+            if keys:
+                k = r.randrange(len(bodies))
+                table = make_table(rows, keys, None)
+                if r.random() < 0.4:
+                    table.sentences = with_codes(table.text, r).split("\n")
+                bodies[k] = article(passages[k], r, table)
+    pieces = passages_part(bodies, r)
+    parts = {"context": _titled(Part("context", pieces), "context", what, r, allow_none=True, none_share=0.25),
              "query": _titled(Part("query", query_pieces(question, what, r.choice(QUERY_FORMATS), r)), "question",
-                              what, r, allow_none=True)}
+                              what, r, allow_none=True, none_share=0.5)}
     if r.random() < 0.7:
         parts["instruction"] = _titled(Part("instruction", [(r.choice(QA_INSTRUCTIONS), "instruction")]),
                                        "instruction", what, r, allow_none=True, none_share=0.7)
-    return _arrange(parts, "", [], what, "plain", r, task_kind="qa")
+    return _arrange(parts, r.choice(["", "", "Keep it short.", "Answer in one sentence."]), [], what, "plain", r,
+                    task_kind="qa")
 
 
 def build_layout_corpus(tasks: list[Task], pool: EntityPool, n: int, r: random.Random,
-                        qa_share: float = 0.25) -> list[list[Message]]:
+                        qa_share: float = 0.4) -> list[list[Message]]:
     """n requests: classification for the practice tasks, and some questions about passages."""
     return [qa_request(pool, r) if r.random() < qa_share else classify_request(r.choice(tasks), r)
             for _ in range(n)]

@@ -1,10 +1,9 @@
-"""How the offline model reads a chat request: find the question, passages, labels and examples.
+"""The section rules: read a chat request's question, passages, labels and examples by its headings.
 
-A large LLM reads any prompt layout because it has seen millions. The course's small model
-cannot learn that from a CPU-sized corpus, so this module does the reading with rules, the
-way a chat template or a document parser would, and the trained network (model/acme_tiny/)
-makes every decision on what it found: which sentence answers, whether none does, which
-label fits. The rules accept the layouts learners write:
+One of the offline model's two readers (reader.py chooses; the other is the learned prompt tagger,
+tagged_reader.py). Rules read headed sections exactly, the way a chat template or a document parser
+would, and the trained network (model/acme_tiny/) makes every decision on what they found: which
+sentence answers, whether none does, which label fits. The rules accept these layouts:
 
 - headed sections: "Context: ...", "## Documents", "Question:", "Labels:", "Examples:";
 - XML-style tags: <context>, <document id=...>, <question>, <labels>, <example>;
@@ -247,7 +246,7 @@ def _json_passages(body: str) -> list[Passage] | None:
     return passages or None
 
 
-def _passages(body: str) -> list[Passage]:
+def split_passages(body: str) -> list[Passage]:
     """Split a context section into passages: JSON, numbered, separated by rules, or by blank lines."""
     body = _unwrap(body)
     as_json = _json_passages(body)
@@ -350,13 +349,8 @@ def _examples(body: str) -> list[tuple[str, str]]:
 # 3. The whole request
 
 
-def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
-    """Read chat messages into question, passages, labels and examples."""
-    from course_utils.offline.reading.tagged_reader import read_tagged
-
-    tagged = read_tagged(messages)
-    if len(tagged.labels) >= 2 and tagged.question.strip():
-        return tagged
+def read_by_rules(messages: Sequence[dict]) -> ReadPrompt:
+    """Read chat messages by their section titles, tags and turns (the rules of this module)."""
     read = ReadPrompt()
     texts = [(m.get("role", "user"), content_text(m.get("content"))) for m in messages]
     read.full_text = "\n\n".join(text for _, text in texts)
@@ -376,7 +370,7 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
             continue
         for section_role, _title, body in _sections(text):
             if section_role == "context":
-                read.passages += _passages(body)
+                read.passages += split_passages(body)
             elif section_role in ("question", "input") and role != "system":
                 read.question = _unwrap(body).strip() or read.question
             elif section_role == "labels":
@@ -432,9 +426,9 @@ def _unannounced_context(loose: list[str], question: str) -> list[Passage]:
         block = block.replace(question, "")
         delimited = [match["body"] for match in FENCED_BLOCK.finditer(block)]
         if delimited:
-            passages += [p for body in delimited for p in _passages(body)]
+            passages += [p for body in delimited for p in split_passages(body)]
         elif numbered := _NUMBERED.search(block):
-            passages += _passages(block[numbered.start():])
+            passages += split_passages(block[numbered.start():])
     return passages
 
 

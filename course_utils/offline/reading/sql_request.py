@@ -15,7 +15,7 @@ from datetime import date
 from typing import Sequence
 
 from course_utils.offline.api.protocol import content_text
-from course_utils.offline.reading.prompt_reader import FENCED_BLOCK, read_prompt
+from course_utils.offline.reading.prompt_reader import FENCED_BLOCK, read_by_rules
 from course_utils.offline.sql.adaptation import Knowledge, dictionary_codes
 from course_utils.offline.reading.schema_text import SchemaText, read_schema_text
 from course_utils.sql_eval import extract_sql
@@ -106,7 +106,7 @@ def _schema_of(prompt_text: str) -> tuple[SchemaText, list]:
 
 def read_sql_request(messages: Sequence[dict]) -> SqlRequest | None:
     """The request read as text-to-SQL, or None when it is not one."""
-    read = read_prompt(messages)
+    read = read_by_rules(messages)  # the prompt tagger reads labels and passages, not schemas (yet)
     texts = [content_text(m.get("content")) for m in messages]
     prompt_text = "\n\n".join(t for m, t in zip(messages, texts) if m.get("role") != "assistant")
     turn_examples = [(q, sql) for q, a in read.examples if (sql := sql_of_answer(a))]

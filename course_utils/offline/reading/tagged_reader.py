@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 import statistics
+from collections import Counter
 from typing import Sequence
 
-from course_utils.offline.reading.prompt_reader import Label, Passage, ReadPrompt, split_sentences
+from course_utils.offline.reading.prompt_reader import Label, Passage, ReadPrompt, split_passages, split_sentences
 from course_utils.offline.reading.segments import Segment, attribute_values, message_texts, segment_messages
 from course_utils.offline.reading.tagger import shared_tagger
 
@@ -170,7 +171,7 @@ def _label_said(segment: Segment, names: dict[str, str]) -> str:
 
 
 def _examples(segments: list[Segment], roles: list[str],
-              names: dict[str, str]) -> tuple[list[tuple[str, str]], tuple[str, int]]:
+              names: dict[str, str]) -> tuple[list[tuple[str, str]], tuple[str, tuple[int, int]]]:
     """Example pairs: one-segment pairs, and example texts matched with their label segment.
 
     A label comes after its text ("Input: ... / Output: BILL"), or, when the examples start with
@@ -178,7 +179,7 @@ def _examples(segments: list[Segment], roles: list[str],
     last example left without its label and where it ends, if any: the text to classify written as
     one more example.
     """
-    items: list[list] = []  # ["in", text, last segment] / ["out", label] / ["pair", (text, label)]
+    items: list[list] = []  # ["in", text, (first, last segment)] / ["out", label] / ["pair", (text, label)]
     previous_role = ""
     for index, (s, role) in enumerate(zip(segments, roles)):
         if role == "ex_pair" and (pair := _pair(s)) is not None and all(pair):
@@ -188,9 +189,9 @@ def _examples(segments: list[Segment], roles: list[str],
                          and s.kind == "line" and not _BULLET.match(s.text))
             if continues:  # one example text over several lines
                 items[-1][1] += "\n" + text
-                items[-1][2] = index
+                items[-1][2] = (items[-1][2][0], index)
             else:
-                items.append(["in", text, index])
+                items.append(["in", text, (index, index)])
         elif role == "ex_out" and s.kind == "open_tag" and (values := attribute_values(s.text)):
             items.append(["out", _name(values[-1][1])])  # <example label="BILL">
         elif role == "ex_out" and (label := _label_said(s, names)):
@@ -219,7 +220,7 @@ def _examples(segments: list[Segment], roles: list[str],
         else:
             examples += [(text, value) for text, _ in pending]
             pending = []
-    return examples, pending[-1] if pending else ("", -1)
+    return examples, pending[-1] if pending else ("", (-1, -1))
 
 
 def _is_delimiter(text: str) -> bool:
@@ -248,43 +249,120 @@ def _query(segments: list[Segment], roles: list[str], texts: list[str]) -> tuple
     while run[-1] + 1 < len(segments) and roles[run[-1] + 1] == "other" and len(segments[run[-1] + 1].text) < 40 \
             and segments[run[-1] + 1].message == segments[run[-1]].message:
         run.append(run[-1] + 1)  # a sign-off ("Tariq") after the message
-    first, last = segments[run[0]], segments[run[-1]]
-    if first.kind.startswith("json") or len(run) == 1:
+    return _as_written(segments, run[0], run[-1], texts), run[-1]
+
+
+def _as_written(segments: list[Segment], first_index: int, last_index: int, texts: list[str]) -> str:
+    """The text from one segment to another as the message has it (blank lines kept), without the
+    first one's short "Key:" and the quotes of a single JSON or quoted value."""
+    first, last = segments[first_index], segments[last_index]
+    if first.kind.startswith("json") or first_index == last_index or first.message != last.message:
         text = _without_key(first) if len(first.key.split()) <= 3 else first.content
-        return text.strip().strip('"“”').strip(), run[-1]
-    text = texts[first.message][first.start:last.end]  # as written, blank lines and all
+        return text.strip().strip('"“”').strip()
+    text = texts[first.message][first.start:last.end]
     if first.key and len(first.key.split()) <= 3:
         text = _KEY_PREFIX.sub("", _BULLET.sub("", text), count=1)
-    return text.strip(), run[-1]
+    return text.strip()
 
 
-def _passages(segments: list[Segment], roles: list[str]) -> list[Passage]:
-    """Consecutive context segments make a passage; a title or a new message ends it."""
-    runs: list[list[str]] = []
-    previous = None
-    for s, role in zip(segments, roles):
+def _passages(segments: list[Segment], roles: list[str], texts: list[str]) -> list[Passage]:
+    """The context as written, region by region (titles inside it kept: a document's own headings),
+    split into passages the way the rule reader splits a "Context:" section."""
+    regions: list[list[int]] = []
+    for i, role in enumerate(roles):
+        inside = regions and segments[regions[-1][-1]].message == segments[i].message and all(
+            roles[j] == "title" for j in range(regions[-1][-1] + 1, i))
         if role == "context":
-            if previous is None or previous[1] != "context" or previous[0].message != s.message or s.blank_before:
-                runs.append([])
-            runs[-1].append(s.content)
-        previous = (s, role)
-    return [Passage("\n".join(run), None, split_sentences("\n".join(run))) for run in runs]
+            if inside:
+                regions[-1].append(i)
+            else:
+                regions.append([i])
+    passages = []
+    for region in regions:
+        first, last = segments[region[0]], segments[region[-1]]
+        if first.kind.startswith("json"):
+            passages += [Passage(segments[i].content, None, split_sentences(segments[i].content)) for i in region]
+            continue
+        passages += split_passages(_TAGS_AROUND.sub("\n", texts[first.message][first.start:last.end]))
+    return passages
+
+
+_TAGS_AROUND = re.compile(r"</?[A-Za-z_][\w:.-]*(?:\s[^<>\n]*)?>")
 
 
 def read_tagged(messages: Sequence[dict]) -> ReadPrompt:
     """Read a request with the learned tagger."""
     segments = segment_messages(messages)
-    roles = shared_tagger().tag(segments) if segments else []
+    roles = _elements_whole(segments, shared_tagger().tag(segments)) if segments else []
     read = ReadPrompt(full_text="\n\n".join(text for _, text in message_texts(messages)))
     read.labels = _distinct(_labels(segments, roles))
     names = {label.name.lower(): label.name for label in read.labels}
-    roles = _outputs_named(segments, roles, set(names))
-    read.examples, (unanswered, unanswered_at) = _examples(segments, roles, names)
-    query, query_at = _query(segments, roles, [text for _, text in message_texts(messages)])
-    read.question = unanswered if unanswered_at > query_at else query
-    read.passages = _passages(segments, roles)
+    roles = _outputs_named(segments, _parallel_keys_agree(segments, roles), set(names))
+    roles = _texts_by_what_follows(segments, roles)
+    texts = [text for _, text in message_texts(messages)]
+    read.examples, (_, (unanswered_from, unanswered_to)) = _examples(segments, roles, names)
+    query, query_at = _query(segments, roles, texts)
+    if unanswered_to > query_at:  # the text to classify written as one more example, its label slot empty
+        query = _as_written(segments, unanswered_from, unanswered_to, texts)
+    read.question = query
+    read.passages = _passages(segments, roles, texts)
     read.instructions = "\n".join(s.content for s, role in zip(segments, roles) if role == "instruction")
     return read
+
+
+def _elements_whole(segments: list[Segment], roles: list[str]) -> list[str]:
+    """An XML element is one unit: what sits inside a label's tag (<category code="BILL">...</category>)
+    describes that label, and what sits inside an example's tag (<example label="BILL">...) is its text."""
+    roles = list(roles)
+    inside = {"label": "label", "ex_out": "ex_in"}
+    open_at: tuple[str, str] | None = None  # (tag name, role of its content)
+    for i, s in enumerate(segments):
+        if s.kind == "open_tag" and roles[i] in inside and attribute_values(s.text):
+            open_at = (s.key, inside[roles[i]])
+        elif s.kind == "close_tag" and open_at and s.key == open_at[0]:
+            open_at = None
+        elif open_at and s.kind == "line":
+            roles[i] = open_at[1]
+    return roles
+
+
+def _parallel_keys_agree(segments: list[Segment], roles: list[str]) -> list[str]:
+    """Lines that share a key ("Ticket: ...", "Category: ...") play one part in the examples: a line
+    tagged as an example's label among example texts with its key becomes a text too, and back."""
+    roles = list(roles)
+    by_key: dict[str, list[int]] = {}
+    for i, s in enumerate(segments):
+        if s.key and s.kind == "line" and roles[i] in ("ex_in", "ex_out"):
+            by_key.setdefault(s.key.lower(), []).append(i)
+    for lines in by_key.values():
+        counts = Counter(roles[i] for i in lines)
+        role, n = counts.most_common(1)[0]
+        if len(lines) >= 3 and n > len(lines) / 2:
+            for i in lines:
+                roles[i] = role
+    return roles
+
+
+def _texts_by_what_follows(segments: list[Segment], roles: list[str]) -> list[str]:
+    """A run of lines the tagger split between "example text" and "the text to classify" is one text:
+    an example's if its label follows, else the text to classify (an example whose label slot is empty)."""
+    roles = list(roles)
+    i = 0
+    while i < len(segments):
+        if roles[i] not in ("ex_in", "query"):
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(segments) and segments[j + 1].message == segments[i].message
+               and (roles[j + 1] in ("ex_in", "query") or _is_delimiter(segments[j + 1].text))):
+            j += 1
+        run = [k for k in range(i, j + 1) if roles[k] in ("ex_in", "query")]
+        if {roles[k] for k in run} == {"ex_in", "query"}:
+            labelled = j + 1 < len(segments) and roles[j + 1] == "ex_out" and segments[j + 1].message == segments[i].message
+            for k in run:
+                roles[k] = "ex_in" if labelled else "query"
+        i = j + 1
+    return roles
 
 
 def _outputs_named(segments: list[Segment], roles: list[str], names: set[str]) -> list[str]:

@@ -112,9 +112,11 @@ def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | 
         if s.kind == "open_tag" and any(names[value.lower()] for _, value in attribute_values(s.text)):
             features.append("attribute_names_a_label")  # <ticket category="BILL"> where BILL is defined
         own.append(features)
+    found = set(roles_before or ())
+    request = [f"request_has={role}" for role in ("label", "ex_in", "ex_pair", "context") if role in found]
     out = []
     for i, features in enumerate(own):
-        context = list(features)
+        context = list(features) + request
         for offset, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
             j = i + offset
             if 0 <= j < len(segments) and segments[j].message == segments[i].message:

@@ -20,7 +20,7 @@ from course_utils.offline.model.acme_tiny.network import FIXED_ANSWERS, N_FIXED,
 from course_utils.offline.model.acme_tiny.tensors import Example, batch_tensors, second_step_logits, task_of
 from course_utils.offline.model.embedder import Embedder
 from course_utils.offline.reading.words import content_words
-from course_utils.offline.reading.prompt_reader import read_prompt
+from course_utils.offline.reading.reader import read_prompt
 from course_utils.offline.training.loop import train
 
 
@@ -53,10 +53,11 @@ def answer_targets(features: Features, answer: str) -> list[int] | None:
     return None
 
 
-def make_examples(rows: Sequence[dict], embed: Embedder) -> tuple[list[Example], int]:
-    """Featurise chat rows; returns the examples and how many rows matched no answer start."""
+def make_examples(rows: Sequence[dict], embed: Embedder, read=read_prompt) -> tuple[list[Example], int]:
+    """Featurise chat rows, each read by `read` (as served, by default); returns the examples and how
+    many rows matched no answer start."""
     examples, unmatched = [], 0
-    reads = [read_prompt(row["messages"][:-1]) for row in rows]
+    reads = [read(row["messages"][:-1]) for row in rows]
     embed([text for read in reads for text in texts_to_embed(read)])  # one big batch: much faster
     for row, read in zip(rows, reads):
         answer = row["messages"][-1].get("content") or ""

@@ -20,6 +20,7 @@ from course_utils.offline.corpus.sql import schema_only_requests, seen_queries, 
 from course_utils.offline.model.acme_tiny.loading import MODEL_ID, WEIGHTS_DIR
 from course_utils.offline.model.acme_tiny.network import CAPABILITY, AcmeTinyConfig, AcmeTinyNetwork
 from course_utils.offline.model.embedder import shared_embedder
+from course_utils.offline.reading.prompt_reader import read_by_rules
 from course_utils.offline.training.answers import make_examples, mean_loss, train_answers
 from course_utils.offline.training.sql import (TRANSFER_LEARNING_RATE, TRANSFER_PARAMETERS, TRANSFER_STEPS,
                                                make_sql_examples, make_transfer_examples, mean_sql_loss, train_sql,
@@ -125,7 +126,9 @@ def main() -> None:
     n_valid = max(50, len(rows) // 20)
     embed = shared_embedder()
     print(f"corpus: {len(rows)} chat examples; featurising (embedding passages and labels)...", flush=True)
-    examples, unmatched = make_examples(rows, embed)
+    # The corpus is laid out in the sections the rule reader reads; the committed weights were trained on
+    # that reading, before the prompt tagger served requests (reading/tagged_reader.py).
+    examples, unmatched = make_examples(rows, embed, read=read_by_rules)
     valid, examples = examples[:n_valid], examples[n_valid:]
     print(f"{len(examples)} training / {len(valid)} validation examples, {unmatched} unmatched "
           f"({time.perf_counter() - started:.0f} s)", flush=True)

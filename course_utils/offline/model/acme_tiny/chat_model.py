@@ -27,7 +27,8 @@ from course_utils.offline.model.acme_tiny.network import FIXED_ANSWERS, NEG, N_F
 from course_utils.offline.model.acme_tiny.tensors import (Example, batch_tensors, memory_of, second_step_logits,
                                                           seen_of, sql_batch_tensors, sql_example, task_of)
 from course_utils.offline.model.embedder import Embedder
-from course_utils.offline.reading.prompt_reader import read_prompt, what_was_read
+from course_utils.offline.reading.prompt_reader import what_was_read
+from course_utils.offline.reading.reader import read_prompt
 from course_utils.offline.reading.sql_request import read_sql_request
 from course_utils.offline.sql.candidates import MAX_CANDIDATES, gather_candidates
 

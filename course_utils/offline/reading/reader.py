@@ -1,0 +1,32 @@
+"""How the offline model reads a chat request: two readers, and which one reads what.
+
+- The prompt tagger (tagger.py, tagged_reader.py) is learned: it reads labels, examples, passages and
+  the text to answer in layouts of every kind (Markdown, XML, JSON, YAML-like, prose, chat turns).
+- The section rules (prompt_reader.py) read headed sections exactly, as a chat template would.
+
+Neither decides an answer; the network (model/acme_tiny/) does, on what they found.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from course_utils.offline.reading.prompt_reader import ReadPrompt, read_by_rules
+from course_utils.offline.reading.tagged_reader import read_tagged
+
+
+def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
+    """Read chat messages into question, passages, labels and examples.
+
+    Passages in headed sections are read by the rules, which read those exactly; anything else by the
+    tagger when it finds a text to answer and labels or passages for it, and by the rules when it
+    does not."""
+    by_rules = read_by_rules(messages)
+    if by_rules.passages and not by_rules.labels:
+        return by_rules  # headed passages (with a question, or with none: then the reply says so)
+    tagged = read_tagged(messages)
+    if tagged.question.strip() and len(tagged.labels) >= 2:
+        return tagged
+    if tagged.question.strip() and tagged.passages and not by_rules.passages:
+        return tagged
+    return by_rules
