@@ -104,9 +104,9 @@ def check_reproducible_call(client, model: str, params: dict, messages: list[dic
     return same
 
 
-# Layouts the offline model finds documents and question in today (measured on exercise 01.2's
-# 40 questions: 72-75% with each of these; documents in the system message or as unlabelled text
-# leave it at the no-context baseline). A large LLM reads all of them.
+# Layouts the offline model finds documents and question in reliably (measured on exercise 01.2's
+# 40 questions: 72-75% with each of these; unlabelled text mostly leaves it at the no-context baseline,
+# benchmarks/bench_prompt_layouts.py). A large LLM reads all of them.
 OFFLINE_QA_LAYOUTS = ("'Context:' and 'Question:' labels", "Markdown headings ('## Documents', "
                       "'## Question')", "tags ('<document>...</document>', '<question>...</question>')")
 
@@ -154,8 +154,8 @@ def check_qa_prompt(build_messages, client, model: str, questions: list[dict], d
               "messages: the model cannot use what it is not shown.")
     elif not passed and choose_backend().kind == "offline":
         print("   The documents are in your messages, but the offline model did not find them. It reads "
-              "them under " + ", ".join(OFFLINE_QA_LAYOUTS) + ". It does not yet read documents in the "
-              "system message or as unlabelled text, which a large LLM would.")
+              "them reliably under " + ", ".join(OFFLINE_QA_LAYOUTS) + ". Documents pasted as unlabelled "
+              "text it mostly misses, which a large LLM would not.")
     return passed
 
 

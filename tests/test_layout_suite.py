@@ -180,3 +180,23 @@ def test_layouts_within_a_task_are_pairwise_different(built, task):
             key = json.dumps(messages, sort_keys=True)
             assert key not in seen, f"{name!r} builds the same messages as {seen.get(key)!r}"
             seen[key] = name
+
+
+def test_the_second_layout_set_carries_all_its_material(classify_item, qa_items):
+    """tests/layout_suite_fresh.py, written later by another author: valid messages that end with the
+    user and hold the ticket or question and every label, example and document."""
+    from layout_suite_fresh import FRESH_CLASSIFY_LAYOUTS, FRESH_QA_LAYOUTS
+
+    text, labels, examples = classify_item
+    assert len(FRESH_CLASSIFY_LAYOUTS) >= 12 and len(FRESH_QA_LAYOUTS) >= 12
+    for name, layout in FRESH_CLASSIFY_LAYOUTS.items():
+        messages = layout(text, labels, examples)
+        assert messages[-1]["role"] == "user" and {m["role"] for m in messages} <= ROLES, name
+        blob = _blob(messages)
+        assert all(_appears(code, blob) for code in labels), name
+        assert all(_appears(example, blob) or _appears(example.replace('"', '""'), blob)
+                   for example, _ in examples), name
+    for question, documents in qa_items:
+        for name, layout in FRESH_QA_LAYOUTS.items():
+            blob = _blob(layout(question, documents))
+            assert _appears(question, blob) and all(_appears(doc, blob) for doc in documents), name

@@ -22,14 +22,17 @@ from typing import Sequence
 
 import numpy as np
 
+from course_utils.models import choice_for
 from course_utils.offline.reading.segments import Segment, attribute_values
 
 ROLES = ("instruction", "label", "ex_in", "ex_out", "ex_pair", "query", "context", "title", "other")
 FEATURE_BITS = 16
-TAGGER_FILE = Path(__file__).resolve().parents[1] / "weights" / "acme-tiny" / "prompt_tagger.npz"
+# Beside acme-tiny's weights (course_utils/offline/weights/<the offline chat model's id>/), whose reader it is.
+TAGGER_FILE = (Path(__file__).resolve().parents[1] / "weights" / choice_for("chat", "offline").default
+               / "prompt_tagger.npz")
 
 _WORD = re.compile(r"[a-z]+|\d+")
-_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
+_CODES = re.compile(r"(?<![\w-])[A-Z][A-Z0-9_]+(?![\w-])")  # BILL, ORDR, UPPER_SNAKE: code-like words
 _NAME_LEAD = re.compile(r"^\W*([\w][\w .'&/-]{0,40}?)\s*(?::|\s[-—–=]\s|\t|\(|\||->|=>|$)")
 
 
@@ -47,7 +50,7 @@ def _shape(segment: Segment) -> list[str]:
             "upper" if first.isupper() else "lower" if first.islower() else "digit" if first.isdigit() else "sym")
     shape = [f"k={segment.kind}", f"lead={lead}", f"n={_bucket(len(words))}",
              f"end={text[-1:] if text[-1:] in ':?.!)|]}' else 'w'}",
-             f"codes={_bucket(sum(bool(_CODE.match(w.strip('*,.:;()[]|`'))) for w in words), (0, 1, 2, 4))}"]
+             f"codes={_bucket(len(_CODES.findall(text)), (0, 1, 2, 4))}"]
     if "\t" in text:
         shape.append("tab")
     if re.search(r"->|=>|→|-->|::", text):
@@ -85,12 +88,41 @@ def _lead_name(segment: Segment) -> str:
     return match.group(1).strip().lower() if match else ""
 
 
-def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | None = None) -> list[list[str]]:
-    """Hashed-feature strings for each segment (and, on the second pass, its neighbours' roles)."""
+_NEAR_KEYS = ("k", "lead", "n", "end", "key", "codes")
+_NEAR_FLAGS = ("has_key", "arrow", "tab", "rule", "listy")
+
+
+def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | None = None,
+                     own: list[list[str]] | None = None) -> list[list[str]]:
+    """Hashed-feature strings for each segment (and, on the second pass, its neighbours' roles).
+    `own`: each segment's own features (own_features), when already computed."""
+    own = own if own is not None else own_features(segments)
+    found = set(roles_before or ())
+    request = [f"request_has={role}" for role in ("label", "ex_in", "ex_pair", "context") if role in found]
+    near = [[f for f in features if f.split("=")[0] in _NEAR_KEYS or f in _NEAR_FLAGS] for features in own]
+    signatures = [signature(s) for s in segments] if roles_before is not None else []
+    out = []
+    for i, features in enumerate(own):
+        context = list(features) + request
+        for offset, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
+            j = i + offset
+            if 0 <= j < len(segments) and segments[j].message == segments[i].message:
+                context += [f"{tag}:{f}" for f in near[j]]
+                if roles_before is not None:
+                    context.append(f"{tag}:role={roles_before[j]}")
+            else:
+                context.append(f"{tag}:none")
+        if roles_before is not None:
+            context += _second_pass_features(segments, roles_before, signatures, i)
+        out.append(context)
+    return out
+
+
+def own_features(segments: Sequence[Segment]) -> list[list[str]]:
+    """What each segment shows by itself: shape, words, key, titles, message and place."""
     n_messages = max((s.message for s in segments), default=0) + 1
     last_user = max((s.message for s in segments if s.role == "user"), default=-1)
     names = Counter(_lead_name(s) for s in segments)
-    signatures = [signature(s) for s in segments]
     own: list[list[str]] = []
     for s in segments:
         features = _shape(s) + _words(s.content, "w=") + _words(s.key, "key=", 6)
@@ -112,40 +144,30 @@ def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | 
         if s.kind == "open_tag" and any(names[value.lower()] for _, value in attribute_values(s.text)):
             features.append("attribute_names_a_label")  # <ticket category="BILL"> where BILL is defined
         own.append(features)
-    found = set(roles_before or ())
-    request = [f"request_has={role}" for role in ("label", "ex_in", "ex_pair", "context") if role in found]
-    out = []
-    for i, features in enumerate(own):
-        context = list(features) + request
-        for offset, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
-            j = i + offset
-            if 0 <= j < len(segments) and segments[j].message == segments[i].message:
-                near = [f for f in own[j] if f.split("=")[0] in ("k", "lead", "n", "end", "key", "codes")
-                        or f in ("has_key", "arrow", "tab", "rule", "listy")]
-                context += [f"{tag}:{f}" for f in near]
-                if roles_before is not None:
-                    context.append(f"{tag}:role={roles_before[j]}")
-            else:
-                context.append(f"{tag}:none")
-        if roles_before is not None:
-            mine = roles_before[i]
-            for step, tag in ((-1, "prev"), (1, "next")):
-                j = i + step
-                while 0 <= j < len(segments) and signatures[j] != signatures[i]:
-                    j += step
-                context.append(f"{tag}_like={roles_before[j] if 0 <= j < len(segments) else 'none'}")
-            after = next((roles_before[j] for j in range(i + 1, len(segments)) if roles_before[j] not in (mine, "title")),
-                         "end")
-            before = next((roles_before[j] for j in range(i - 1, -1, -1) if roles_before[j] not in (mine, "title")),
-                          "start")
-            context += [f"run_then={after}", f"run_after={before}", f"run={before}>{mine}>{after}"]
-            same_title = Counter(roles_before[j] for j in range(len(segments))
-                                 if j != i and segments[j].titles[-1:] == segments[i].titles[-1:]
-                                 and segments[j].message == segments[i].message)
-            context += [f"title_role={role}" for role, _ in same_title.most_common(2)]
-            context.append(f"role1={roles_before[i]}")
-        out.append(context)
-    return out
+    return own
+
+
+def _second_pass_features(segments: Sequence[Segment], roles: Sequence[str], signatures: list[tuple],
+                          i: int) -> list[str]:
+    """What the first pass decided around segment i: the runs it sits in, its parallel items, its title."""
+    context: list[str] = []
+    mine = roles[i]
+    for step, tag in ((-1, "prev"), (1, "next")):
+        j = i + step
+        while 0 <= j < len(segments) and signatures[j] != signatures[i]:
+            j += step
+        context.append(f"{tag}_like={roles[j] if 0 <= j < len(segments) else 'none'}")
+    after = next((roles[j] for j in range(i + 1, len(segments)) if roles[j] not in (mine, "title")),
+                 "end")
+    before = next((roles[j] for j in range(i - 1, -1, -1) if roles[j] not in (mine, "title")),
+                  "start")
+    context += [f"run_then={after}", f"run_after={before}", f"run={before}>{mine}>{after}"]
+    same_title = Counter(roles[j] for j in range(len(segments))
+                         if j != i and segments[j].titles[-1:] == segments[i].titles[-1:]
+                         and segments[j].message == segments[i].message)
+    context += [f"title_role={role}" for role, _ in same_title.most_common(2)]
+    context.append(f"role1={roles[i]}")
+    return context
 
 
 def hashed(features: list[list[str]]):
@@ -164,8 +186,9 @@ class PromptTagger:
 
     def tag(self, segments: Sequence[Segment]) -> list[str]:
         roles: list[str] | None = None
+        own = own_features(segments)
         for coef, intercept in self.weights:
-            scores = hashed(segment_features(segments, roles)) @ coef + intercept
+            scores = hashed(segment_features(segments, roles, own)) @ coef + intercept
             roles = [ROLES[k] for k in np.asarray(scores).argmax(axis=1)]
         return roles or []
 
