@@ -94,8 +94,10 @@ def test_a_heading_in_the_system_messages_material_is_not_the_question():
         read = read_prompt([{"role": "system", "content": f"Write a SQLite query.\n\n{dictionary}"},
                             {"role": "user", "content": question}])
         assert read.question == question
-        kept = read.instructions + "".join(passage.text for passage in read.passages)
-        assert "| `NEW` | not picked up |" in kept  # the material is kept, as the task's
+        # the material is kept, as instructions (the rules' reading) or as passages for the question (the
+        # prompt tagger's, when it finds them): which one depends on the learned tagger, not on this test
+        kept = [read.instructions] + [passage.text for passage in read.passages]
+        assert any("| `NEW` | not picked up |" in text for text in kept)
 
 
 def test_a_question_only_the_system_message_holds_is_still_read():

@@ -58,13 +58,12 @@ def test_titles_follow_headings_tags_and_title_lines():
 # The tagger
 
 
-def test_the_tagger_predicts_the_corpus_roles_and_loads_from_its_file():
-    assert ROLES == CORPUS_ROLES
+def test_the_saved_tagger_tags_a_small_request_right():
     tagger = PromptTagger.load(TAGGER_FILE)
     assert len(tagger.weights) == 2  # two passes
-    segments = segment_messages([_user("Labels:\n- BILL: money\n- SHIP: parcels\n\nTicket: where is my parcel?")])
-    assert tagger.tag(segments) == shared_tagger().tag(segments)
-    assert set(tagger.tag(segments)) <= set(ROLES)
+    segments = segment_messages([_system("Route each message to a queue.\n\nQueues:\n- BILL: money\n- SHIP: parcels"),
+                                 _user("Message: where is my parcel? It is a week late.")])
+    assert tagger.tag(segments) == ["instruction", "title", "label", "label", "query"]
 
 
 def test_the_tagger_reads_layouts_composed_from_practice_data_it_never_saw():
@@ -129,12 +128,19 @@ def test_a_text_written_as_one_more_example_with_an_empty_label_is_the_text_to_c
     assert read.examples == EXAMPLES
 
 
-def test_reading_is_deterministic_and_the_rules_still_read_headed_passages():
-    messages = _label_lists()["bullets"]
-    assert read_tagged(messages) == read_tagged(messages)
+def test_the_reader_keeps_the_rules_for_headed_passages_and_uses_the_tagger_where_they_find_nothing():
     qa = [_user("Context:\nThe shop opens at 9. It closes at 5.\n\nQuestion: When does it open?")]
     read = read_prompt(qa)
     assert read.question == "When does it open?" and read.sentences == ["The shop opens at 9.", "It closes at 5."]
+    by_tags = _label_lists()["xml attributes"]  # labels in attributes: the rules find none
+    assert [label.name for label in read_prompt(by_tags).labels] == list(LABELS)
+    assert read_prompt(by_tags).question == TICKET
+
+
+def test_a_label_tag_is_named_by_its_code_not_its_id():
+    tags = "\n".join(f'<category id="{i}" name="{c}">{m}</category>' for i, (c, m) in enumerate(LABELS.items(), 1))
+    read = read_tagged([_system(f"<categories>\n{tags}\n</categories>"), _user(f"<ticket>{TICKET}</ticket>")])
+    assert [label.name for label in read.labels] == list(LABELS)
 
 
 def test_generated_layouts_are_the_same_for_the_same_seed():

@@ -25,8 +25,7 @@ from course_utils.offline.corpus.classify_tasks import Task
 from course_utils.offline.corpus.qa import INSTRUCTIONS as QA_INSTRUCTIONS
 from course_utils.offline.corpus.qa import EntityPool, ask, make_passage, make_table, table_columns
 
-# The roles a piece of a prompt plays; the tagger predicts one per segment.
-ROLES = ("instruction", "label", "ex_in", "ex_out", "ex_pair", "query", "context", "title", "other")
+from course_utils.offline.reading.tagger import ROLES  # noqa: E402,F401 -- the roles a piece of a prompt plays
 
 
 @dataclass
@@ -309,117 +308,6 @@ def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random
             pieces += [((sep if i else "") + left + (newline or " "), "title"),
                        *wrapped([(text, role)], wrap), (f"\n{right} " if label else f"\n{right}", "title"),
                        (label, "ex_out")]
-    elif fmt == "xml_attr":
-        tag, attr = r.choice([("label", "code"), ("category", "name"), ("class", "id"), ("option", "value")])
-        newline = r.choice(["", "\n"])
-        for i, (n, d) in enumerate(shown):
-            pieces += [(("\n" if i else "") + f'<{tag} {attr}="{n}">' + newline, "label"), (d, "label"),
-                       (newline + f"</{tag}>", "title")]
-    elif fmt == "sentence":
-        lead = r.choice(["Use one of {L}.", "The options are {L}.", "Answer with {L}.", "It has to be {L}.",
-                         "Possible answers: {L}.", "choose from {L}", "Which one fits: {L}?",
-                         "Is it {L}?", f"Which {what} type is this: {{L}}?"])
-        pieces.append((lead.replace("{L}", ", ".join(names[:-1]) + r.choice([", or ", " or ", ", "]) + names[-1]),
-                       "label"))
-    elif fmt == "json_list":
-        pieces.append((json.dumps(names, ensure_ascii=False), "label"))
-    elif fmt == "json_dict":
-        indent = r.choice([None, 2, 4])
-        pieces += json_pieces({name: _tagged(d, "label") for name, d in shown}, indent, key_tag="label")
-    elif fmt == "json_records":
-        keys = r.choice([("name", "description"), ("code", "meaning"), ("label", "definition")])
-        records = [{keys[0]: _tagged(n, "label"), keys[1]: _tagged(d, "label")} if with_descriptions
-                   else {keys[0]: _tagged(n, "label")} for n, d in shown]
-        pieces += json_pieces(records, r.choice([None, 2]))
-    elif fmt == "table":
-        head = r.choice(LABEL_TABLE_HEADS)
-        if with_descriptions:
-            pieces.append((f"| {head[0]} | {head[1]} |\n|---|---|\n", "title"))
-            lines([f"| {n} | {d} |" for n, d in shown])
-        else:
-            pieces.append((f"| {head[0]} |\n|---|\n", "title"))
-            lines([f"| {n} |" for n in names])
-    elif fmt == "tsv":
-        lines([f"{n}\t{d}" if with_descriptions else n for n, d in shown])
-    elif fmt == "yaml_dict":
-        lines([f"{n}: {d}" for n, d in shown])
-    elif fmt == "indented":
-        indent = r.choice(["    ", "  ", ": ", "  - "])  # ": " is Markdown's definition list
-        lines([f"{n}\n{indent}{d}" for n, d in shown])
-    else:  # bullets, numbered, plain lines
-        separator = r.choice([": ", " - ", " — ", " = ", " (", " -> ", " means ", " means: ", " is for ",
-                              " covers ", " stands for "])
-        close = ")" if separator == " (" else ""
-        bullet = r.choice(["- ", "* ", "• "])
-        markers = [{"bullets": bullet, "numbered": f"{i + 1}. "}.get(fmt, "") for i in range(len(shown))]
-        lines([f"{marker}{n}{separator + d + close if with_descriptions else ''}"
-               for marker, (n, d) in zip(markers, shown)])
-    return Part("labels", pieces)
-
-
-LABEL_FORMATS = ["bullets", "bullets", "numbered", "lines", "comma", "sentence", "json_list", "json_dict",
-                 "json_records", "table", "table", "tsv", "yaml_dict", "indented", "paren_sentence", "xml_attr"]
-
-
-# ----------------------------------------------------------------------------------------
-# A tiny JSON writer that keeps each string's tag
-
-@dataclass
-class _Tagged:
-    value: object
-    tag: str
-
-
-def _tagged(value, tag: str) -> _Tagged:
-    return _Tagged(value, tag)
-
-
-def json_pieces(value, indent: int | None, key_tag: str = "title", level: int = 0) -> list[tuple[str, str]]:
-    """JSON text as (text, tag) pieces: tagged values keep their tag, keys get key_tag."""
-    newline = "\n" + " " * (indent * (level + 1)) if indent else ""
-    closing = "\n" + " " * (indent * level) if indent else ""
-    comma = "," if indent else ", "
-    if isinstance(value, _Tagged):
-        if isinstance(value.value, (dict, list)):
-            return json_pieces(value.value, indent, key_tag, level)
-        return [(json.dumps(value.value, ensure_ascii=False), value.tag)]
-    if isinstance(value, dict):
-        pieces = [("{", "title")]
-        for i, (key, item) in enumerate(value.items()):
-            key_text, tag = (key.value, key.tag) if isinstance(key, _Tagged) else (key, key_tag)
-            pieces += [((comma if i else "") + newline, "title"), (json.dumps(key_text, ensure_ascii=False), tag),
-                       (": ", "title"), *json_pieces(item, indent, key_tag, level + 1)]
-        return pieces + [(closing + "}", "title")]
-    if isinstance(value, list):
-        pieces = [("[", "title")]
-        for i, item in enumerate(value):
-            pieces += [((comma if i else "") + newline, "title"), *json_pieces(item, indent, key_tag, level + 1)]
-        return pieces + [(closing + "]", "title")]
-    return [(json.dumps(value, ensure_ascii=False), "other")]
-
-
-# ----------------------------------------------------------------------------------------
-# Examples and the text to classify
-
-def example_part(examples: list[tuple[str, str]], fmt: str, what: str, r: random.Random,
-                 query: str | None = None) -> Part:
-    """The examples in one format; with a query, it follows them in the same format, its label slot empty."""
-    if query is not None:
-        examples = examples + [(query, "")]
-    pieces: list[tuple[str, str]] = []
-    sep = r.choice(["\n\n", "\n", "\n\n", "\n---\n", "\n\n---\n\n", "\n***\n"])
-    if fmt == "pairs":
-        left, right = (_fill(k, what) for k in r.choice(EXAMPLE_KEYS))
-        key_style = r.choice(["{K}", "{K}", "{K}", "**{K}**", "{K!U}"])
-        left, right = (key_style.replace("{K!U}", k.upper()).replace("{K}", k) for k in (left, right))
-        if key_style == "**{K}**" and r.random() < 0.5:
-            left, right = left[:-2] + ":**", right[:-2] + ":**"  # "**Ticket:**"
-            left, right = left.replace(":**", "**")[:-2] + ":**", right.replace(":**", "**")[:-2] + ":**"
-        wrap = r.choice(["plain", "plain", "plain", "triple", "fence", "quote", "dquote"])
-        newline = "\n" if wrap not in ("plain", "dquote") or r.random() < 0.3 else ""
-        for i, (text, label) in enumerate(examples):
-            pieces += [((sep if i else "") + f"{left}:" + (newline or " "), "title"),
-                       *wrapped([(text, "ex_in")], wrap), (f"\n{right}: ", "title"), (label, "ex_out")]
     elif fmt == "xml_attr":
         tag, attr = r.choice([("example", "label"), ("example", "category"), ("ticket", "queue"), ("shot", "class")])
         numbered = r.random() < 0.4

@@ -37,7 +37,7 @@ _ROLE_WORDS = {
 }
 
 _TAG = re.compile(r"<(?P<name>[A-Za-z_][\w-]*)(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=name)>", re.DOTALL)
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(?P<title>[^\n]+?)\s*#*\s*$", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*(?P<title>[^\n]*\S)[ \t]*$")  # trailing #s: _heading_title
 _LABELLED_LINE = re.compile(r"^\s*\**(?P<title>[A-Za-z][A-Za-z ]{0,30}?)\**\s*:\s*\**\s*(?P<rest>.*)$")
 # A line that announces context without the "Title:" form: "Context information is below."
 _CONTEXT_ANNOUNCEMENT = re.compile(r"^\s*(here (is|are) (some|the)\s+\w+|(the )?(context|documents?|passages?|"
@@ -94,6 +94,11 @@ class ReadPrompt:
         return [s for p in self.passages for s in p.sentences]
 
 
+def _heading_title(heading: re.Match) -> str:
+    """A Markdown heading's title without the closing #s some write ("## Documents ##")."""
+    return heading["title"].rstrip("#").rstrip() or heading["title"]
+
+
 def _role_of(title: str) -> str | None:
     title = re.sub(r"[^a-z ]", " ", title.lower()).strip()
     title = re.sub(r"\s+", " ", title)
@@ -146,8 +151,8 @@ def _sections(text: str) -> list[tuple[str | None, str, str]]:
             current_role, current_title, lines = "context", line.strip(), []
             continue
         if heading:
-            role = _role_of(heading["title"])
-            title, remainder = heading["title"], ""
+            title, remainder = _heading_title(heading), ""
+            role = _role_of(title)
         elif labelled and _role_of(labelled["title"]):
             role = _role_of(labelled["title"])
             title, remainder = labelled["title"], labelled["rest"]

@@ -16,11 +16,12 @@ from typing import Sequence
 from course_utils.offline.api.protocol import content_text
 
 _TAG = re.compile(r"</?([A-Za-z_][\w:.-]*)(?:\s[^<>\n]*)?/?>")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*))?$")  # linear: the title's trailing #s are stripped after
 _BOLD_TITLE = re.compile(r"^\s*\*\*([^*\n]{1,60}?)\*\*\s*:?\s*$")
 _BRACKET_TITLE = re.compile(r"^\s*\[([A-Za-z][\w ]{0,40})\]\s*$")
 _KEY = re.compile(r"^\s*(?:[-*+•>]\s*)?\**([A-Za-z][\w ()/'-]{0,40}?)\**\s*[:=]\s*(.*)$")
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_COLON_AFTER = re.compile(r"\s*:")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 _CAPS_TITLE = re.compile(r"^\s*([A-Z][A-Z _/-]{2,40}?)\s*:?\s*$")
 
@@ -145,7 +146,7 @@ def _json_segments(text: str, start: int, end: int, message: int, role: str, out
             content = json.loads(literal)
         except ValueError:
             content = literal.strip('"')
-        is_key = re.match(r"\s*:", text[match.end():end]) is not None
+        is_key = _COLON_AFTER.match(text, match.end(), end) is not None
         titles = outer + [k for k in containers if k]
         if is_key:
             segments.append(Segment(literal, content, message, role, "json_key", match.start(), match.end(),
@@ -219,7 +220,7 @@ def _line_segments(line: str, offset: int, message: int, role: str, titles: _Tit
         segments.append(Segment(stripped, stripped, message, role, "line", offset + begin + lead,
                                 offset + begin + lead + len(stripped), titles.current(), key, first))
         if heading:
-            titles.heading(len(heading.group(1)), heading.group(2).strip("*: "))
+            titles.heading(len(heading.group(1)), (heading.group(2) or "").rstrip().rstrip("#").strip("*: "))
         elif (title := _title_of_line(stripped)) is not None:
             titles.line_title = title
         elif key_match and len(key.split()) <= 4:

@@ -23,7 +23,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•+>]|\d+[.)]|#{1,6})\s+")
 _NAME_SEPARATOR = re.compile(r"\s*(?::\s|\t|\s[-—–=]\s|\s\(|\s->\s|\s=>\s|=\s|\.\s|"
                              r"\s(?:means|is for|covers|stands for|refers to|is used for):?\s)\s*")
 _PAIR_SEPARATOR = re.compile(r"\s*(?:-->|->|=>|→|::|\t|\s\|\s|\s[;—]\s)\s*")
-_LIST_SEPARATOR = re.compile(r"\s*(?:[,;|/]\s*(?:or\s+)?|\s+or\s+)")
+_LIST_SEPARATOR = re.compile(r"\s*[,;|/]\s*(?:or\s+)?|\s+or\s+")
 _KEY_PREFIX = re.compile(r"^\s*\**[A-Za-z][\w ()/'-]{0,30}?\**\s*:\s*(?:\*\*)?\s+")
 _MAX_NAME_WORDS = 4
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,}")
@@ -57,6 +57,15 @@ def _name(text: str) -> str:
     return codes[0] if len(name.split()) > 1 and len(codes) == 1 else name
 
 
+def _named_by(tag: Segment) -> str:
+    """The label an opening tag names: <category code="BILL">, <example id="3" label="BILL"> -> "BILL".
+    Ids, indexes and numbers are not names."""
+    values = [value for key, value in attribute_values(tag.text)
+              if key.lower() not in ("id", "index", "n", "number", "num") and not value.isdigit()]
+    codes = [value for value in values if _CODE.fullmatch(value)]
+    return _name((codes or values or [""])[0])
+
+
 def _labels(segments: list[Segment], roles: list[str]) -> list[Label]:
     """Labels from the segments tagged as label definitions; a label opened by a tag
     (<label code="BILL">) takes the text inside it as its description."""
@@ -68,9 +77,9 @@ def _labels(segments: list[Segment], roles: list[str]) -> list[Label]:
         if role != "label":
             continue
         if s.kind == "open_tag":
-            values = attribute_values(s.text)
-            if values:
-                labels.append(Label(_name(values[0][1]), " ".join(v for _, v in values[1:])))
+            name = _named_by(s)
+            if name:
+                labels.append(Label(name))
                 open_tag = s.key
         elif open_tag is not None and labels:
             labels[-1].description = f"{labels[-1].description} {s.content}".strip()
@@ -186,14 +195,15 @@ def _examples(segments: list[Segment], roles: list[str],
             items.append(["pair", pair])
         elif role == "ex_in" and (text := _clean(_without_key(s))):
             continues = (items and items[-1][0] == "in" and previous_role == "ex_in" and not s.key
-                         and s.kind == "line" and not _BULLET.match(s.text))
+                         and s.kind == "line" and not _BULLET.match(s.text)
+                         and segments[items[-1][2][1]].message == s.message)
             if continues:  # one example text over several lines
                 items[-1][1] += "\n" + text
                 items[-1][2] = (items[-1][2][0], index)
             else:
                 items.append(["in", text, (index, index)])
-        elif role == "ex_out" and s.kind == "open_tag" and (values := attribute_values(s.text)):
-            items.append(["out", _name(values[-1][1])])  # <example label="BILL">
+        elif role == "ex_out" and s.kind == "open_tag" and (label := _named_by(s)):
+            items.append(["out", label])  # <example label="BILL">
         elif role == "ex_out" and (label := _label_said(s, names)):
             items.append(["out", label])
         elif role == "label" and (defined := _labels_of_line(s.content, [])):
@@ -294,12 +304,12 @@ def read_tagged(messages: Sequence[dict]) -> ReadPrompt:
     """Read a request with the learned tagger."""
     segments = segment_messages(messages)
     roles = _elements_whole(segments, shared_tagger().tag(segments)) if segments else []
-    read = ReadPrompt(full_text="\n\n".join(text for _, text in message_texts(messages)))
+    texts = [text for _, text in message_texts(messages)]
+    read = ReadPrompt(full_text="\n\n".join(texts))
     read.labels = _distinct(_labels(segments, roles))
     names = {label.name.lower(): label.name for label in read.labels}
     roles = _outputs_named(segments, _parallel_keys_agree(segments, roles), set(names))
     roles = _texts_by_what_follows(segments, roles)
-    texts = [text for _, text in message_texts(messages)]
     read.examples, (_, (unanswered_from, unanswered_to)) = _examples(segments, roles, names)
     query, query_at = _query(segments, roles, texts)
     if unanswered_to > query_at:  # the text to classify written as one more example, its label slot empty
@@ -377,14 +387,17 @@ def _outputs_named(segments: list[Segment], roles: list[str], names: set[str]) -
 
 
 def _distinct(labels: list[Label]) -> list[Label]:
-    """Labels without repeats, and without a first word they all share ("Category BILL" -> "BILL")."""
+    """Labels without repeats, and without a first word they all share before a code
+    ("Category BILL" -> "BILL"; "Order change" stays)."""
     seen, out = set(), []
     for label in labels:
         if label.name.lower() not in seen:
             seen.add(label.name.lower())
             out.append(label)
     firsts = {label.name.split()[0] for label in out if len(label.name.split()) > 1}
-    if len(out) >= 2 and len(firsts) == 1 and all(len(label.name.split()) > 1 for label in out):
+    rests = [label.name.split(maxsplit=1)[1] for label in out if len(label.name.split()) > 1]
+    if (len(out) >= 2 and len(firsts) == 1 and len(rests) == len(out)
+            and all(_CODE.fullmatch(rest) for rest in rests)):
         for label in out:
             label.name = label.name.split(maxsplit=1)[1]
     return out

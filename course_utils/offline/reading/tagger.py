@@ -1,15 +1,15 @@
 """The prompt tagger: a learned model of what each segment of a prompt is for.
 
 segments.py cuts a request into lines, tags and JSON strings. For each one, this model decides
-its role (ROLES in corpus/layouts.py): an instruction, a label definition, an example's text or
+its role (ROLES): an instruction, a label definition, an example's text or
 its label, the text to classify or the question, context, a title, or other. It is a logistic
 regression over hashed features of the segment (its words, its shape, its "Key:", the titles
 above it, the message it is in, where it sits) and of its neighbours, run twice: the second pass
 also sees what the first decided for the segments around it. It is trained on prompts laid out
 at random from practice data (training/train_tagger.py), never on the layouts it is measured on.
 
-`read_tagged` turns the tags into a ReadPrompt: the labels with their descriptions, the examples
-as (text, label) pairs, the text to classify.
+tagged_reader.py turns the tags into a ReadPrompt: the labels with their descriptions, the examples
+as (text, label) pairs, the text to classify, the passages.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import numpy as np
 from course_utils.models import choice_for
 from course_utils.offline.reading.segments import Segment, attribute_values
 
+# The roles a segment plays, one predicted per segment (corpus/layouts.py writes every span with one).
 ROLES = ("instruction", "label", "ex_in", "ex_out", "ex_pair", "query", "context", "title", "other")
 FEATURE_BITS = 16
 # Beside acme-tiny's weights (course_utils/offline/weights/<the offline chat model's id>/), whose reader it is.
@@ -100,7 +101,7 @@ def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | 
     found = set(roles_before or ())
     request = [f"request_has={role}" for role in ("label", "ex_in", "ex_pair", "context") if role in found]
     near = [[f for f in features if f.split("=")[0] in _NEAR_KEYS or f in _NEAR_FLAGS] for features in own]
-    signatures = [signature(s) for s in segments] if roles_before is not None else []
+    second = _second_pass_features(segments, roles_before) if roles_before is not None else []
     out = []
     for i, features in enumerate(own):
         context = list(features) + request
@@ -113,7 +114,7 @@ def segment_features(segments: Sequence[Segment], roles_before: Sequence[str] | 
             else:
                 context.append(f"{tag}:none")
         if roles_before is not None:
-            context += _second_pass_features(segments, roles_before, signatures, i)
+            context += second[i]
         out.append(context)
     return out
 
@@ -147,27 +148,56 @@ def own_features(segments: Sequence[Segment]) -> list[list[str]]:
     return own
 
 
-def _second_pass_features(segments: Sequence[Segment], roles: Sequence[str], signatures: list[tuple],
-                          i: int) -> list[str]:
-    """What the first pass decided around segment i: the runs it sits in, its parallel items, its title."""
-    context: list[str] = []
-    mine = roles[i]
-    for step, tag in ((-1, "prev"), (1, "next")):
-        j = i + step
-        while 0 <= j < len(segments) and signatures[j] != signatures[i]:
-            j += step
-        context.append(f"{tag}_like={roles[j] if 0 <= j < len(segments) else 'none'}")
-    after = next((roles[j] for j in range(i + 1, len(segments)) if roles[j] not in (mine, "title")),
-                 "end")
-    before = next((roles[j] for j in range(i - 1, -1, -1) if roles[j] not in (mine, "title")),
-                  "start")
-    context += [f"run_then={after}", f"run_after={before}", f"run={before}>{mine}>{after}"]
-    same_title = Counter(roles[j] for j in range(len(segments))
-                         if j != i and segments[j].titles[-1:] == segments[i].titles[-1:]
-                         and segments[j].message == segments[i].message)
-    context += [f"title_role={role}" for role, _ in same_title.most_common(2)]
-    context.append(f"role1={roles[i]}")
-    return context
+def _second_pass_features(segments: Sequence[Segment], roles: Sequence[str]) -> list[list[str]]:
+    """What the first pass decided around each segment: the parallel items before and after it (same
+    signature), the roles of the runs before and after its own, and the roles under its title. Linear
+    in the number of segments."""
+    n = len(segments)
+    signatures = [signature(s) for s in segments]
+    like_before, like_after, seen = [], [""] * n, {}
+    for i in range(n):
+        like_before.append(seen.get(signatures[i], "none"))
+        seen[signatures[i]] = roles[i]
+    seen = {}
+    for i in range(n - 1, -1, -1):
+        like_after[i] = seen.get(signatures[i], "none")
+        seen[signatures[i]] = roles[i]
+    # runs of one role among the segments that are not titles
+    plain = [i for i in range(n) if roles[i] != "title"]
+    run_of = {}
+    runs: list[str] = []
+    for i in plain:
+        if not runs or roles[i] != runs[-1]:
+            runs.append(roles[i])
+        run_of[i] = len(runs) - 1
+    next_plain, previous_plain = [None] * n, [None] * n
+    last = None
+    for i in range(n):
+        previous_plain[i] = last
+        if roles[i] != "title":
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        next_plain[i] = last
+        if roles[i] != "title":
+            last = i
+    under_title = Counter((s.message, tuple(s.titles[-1:]), roles[i]) for i, s in enumerate(segments))
+    out = []
+    for i, s in enumerate(segments):
+        if roles[i] == "title":
+            after = roles[next_plain[i]] if next_plain[i] is not None else "end"
+            before = roles[previous_plain[i]] if previous_plain[i] is not None else "start"
+        else:
+            k = run_of[i]
+            after = runs[k + 1] if k + 1 < len(runs) else "end"
+            before = runs[k - 1] if k > 0 else "start"
+        counts = Counter({role: under_title[(s.message, tuple(s.titles[-1:]), role)] - (role == roles[i])
+                          for role in ROLES})
+        same_title = [role for role, c in counts.most_common(2) if c > 0]
+        out.append([f"prev_like={like_before[i]}", f"next_like={like_after[i]}", f"run_then={after}",
+                    f"run_after={before}", f"run={before}>{roles[i]}>{after}",
+                    *(f"title_role={role}" for role in same_title), f"role1={roles[i]}"])
+    return out
 
 
 def hashed(features: list[list[str]]):
