@@ -20,9 +20,10 @@ def _names(read: ReadPrompt) -> set[str]:
 
 
 def _rules_read_it_all(by_rules: ReadPrompt, tagged: ReadPrompt) -> bool:
-    """Both readers found the same labels, and the rules as many examples and a text to classify:
-    then the request is laid out in sections the rules read exactly, to the last line of the text."""
-    return (_names(by_rules) == _names(tagged) and bool(by_rules.question.strip())
+    """The tagger found every label the rules found (and perhaps a line it took for one more), and the
+    rules as many examples and a text to classify: then the request is laid out in sections the rules
+    read exactly, to the last line of the text."""
+    return (len(_names(by_rules)) >= 2 and _names(by_rules) <= _names(tagged) and bool(by_rules.question.strip())
             and len(by_rules.examples) >= len(tagged.examples))
 
 
@@ -38,7 +39,7 @@ def read_prompt(messages: Sequence[dict]) -> ReadPrompt:
     tagged = read_tagged(messages)
     if tagged.question.strip() and len(tagged.labels) >= 2:
         if _rules_read_it_all(by_rules, tagged):
-            return by_rules  # the same labels, and all the examples: the sections are the course's kind
+            return by_rules  # the rules' labels, and all the examples: the sections are the course's kind
         return tagged
     if tagged.question.strip() and tagged.passages and not by_rules.passages:
         return tagged
